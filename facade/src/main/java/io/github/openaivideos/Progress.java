@@ -1,0 +1,29 @@
+package io.github.openaivideos;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * One observation of a job while waiting for it: its status, percent done, and how long the wait
+ * has lasted so far.
+ */
+public record Progress(Video video, Duration elapsed) {
+  public Progress {
+    requireNonNull(video, "video == null");
+    requireNonNull(elapsed, "elapsed == null");
+  }
+
+  public String videoId() {
+    return video.id();
+  }
+
+  public VideoStatus status() {
+    return video.status();
+  }
+
+  /** Approximate completion, 0 to 100. */
+  public int percent() {
+    return video.progress();
+  }
+}

@@ -1,0 +1,857 @@
+package io.github.openaivideos;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.openaivideos.generated.api.VideosApi;
+import io.github.openaivideos.generated.model.ContentVariant;
+import io.github.openaivideos.generated.model.ListOrder;
+import io.github.openaivideos.internal.CallExecutor;
+import io.github.openaivideos.internal.CallExecutor.Exchange;
+import io.github.openaivideos.internal.Downloads;
+import io.github.openaivideos.internal.Poller;
+import io.github.openaivideos.internal.Redactor;
+import io.github.openaivideos.internal.RequestEncoder;
+import io.github.openaivideos.internal.RetryPolicy;
+import io.github.openaivideos.internal.Transport;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+
+/**
+ * A client of the OpenAI Videos API, or of any server that speaks its contract. Immutable and
+ * thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * VideosClient client = VideosClient.fromEnv();
+ * Video done = client.createAndWait(CreateVideo.prompt("A calico cat playing a piano"),
+ *     progress -> System.out.println(progress.percent() + "%"));
+ * client.download(done.id(), ContentVariant.VIDEO, Path.of("cat.mp4"));
+ * }</pre>
+ *
+ * <p>Every method either returns a parsed result or throws a {@link VideosException}; invalid
+ * arguments throw {@link IllegalArgumentException} before anything is sent. {@link #async()} has
+ * the same operations returning {@link CompletableFuture}s.
+ */
+public final class VideosClient implements AutoCloseable {
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  static final String VERSION = "0.1.0";
+  private static final System.Logger LOG = System.getLogger("io.github.openaivideos");
+
+  private final Builder config;
+  private final Resources resources;
+  private final boolean owner;
+  private final Transport transport;
+  private final VideosApi api;
+  private final CallExecutor executor;
+  private final RequestEncoder encoder;
+  private final Poller poller;
+
+  VideosClient(Builder config, @Nullable Resources shared, @Nullable RequestOptions options) {
+    this.config = config;
+    this.owner = shared == null;
+    this.resources = shared != null ? shared : new Resources(config.okHttpClient, config.scheduler);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", "openai-videos-java/" + VERSION);
+    if (config.apiKey != null) {
+      headers.put("Authorization", "Bearer " + config.apiKey);
+    }
+    if (config.organization != null) {
+      headers.put("OpenAI-Organization", config.organization);
+    }
+    if (config.project != null) {
+      headers.put("OpenAI-Project", config.project);
+    }
+    headers.putAll(config.headers);
+    int maxRetries = config.maxRetries;
+    Duration callTimeout = config.timeout;
+    if (options != null) {
+      headers.putAll(options.headers());
+      maxRetries = options.maxRetries().orElse(maxRetries);
+      callTimeout = options.timeout().orElse(callTimeout);
+    }
+    this.transport =
+        new Transport(
+            resources.http,
+            config.baseUrl,
+            headers,
+            config.connectTimeout,
+            config.readTimeout,
+            config.writeTimeout,
+            callTimeout);
+    this.api = transport.api();
+    this.executor =
+        new CallExecutor(
+            new RetryPolicy(
+                maxRetries,
+                config.retryUnsafePosts,
+                config.initialRetryDelay,
+                config.maxRetryDelay,
+                config.clock,
+                RetryPolicy.defaultRandom()),
+            config.sleeper,
+            config.clock,
+            resources::scheduler,
+            new Redactor(config.apiKey));
+    this.encoder = new RequestEncoder(config.alwaysMultipart);
+    this.poller =
+        new Poller(config.pollInterval, config.maxPollInterval, config.clock, config.sleeper);
+  }
+
+  /** A builder with the defaults: hosted base URL, 2 retries, no key. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured from {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_ORG_ID}
+   * and {@code OPENAI_PROJECT_ID}.
+   */
+  public static VideosClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  /** A builder holding this client's configuration, to derive a changed client from. */
+  public Builder newBuilder() {
+    return new Builder(config);
+  }
+
+  /**
+   * A client that shares this one's connections and applies the options to every call it makes.
+   * Closing it does nothing; close the original.
+   */
+  public VideosClient withOptions(RequestOptions options) {
+    requireNonNull(options, "options == null");
+    return new VideosClient(config, resources, options);
+  }
+
+  /** The same operations, non-blocking. */
+  public VideosAsyncClient async() {
+    return new VideosAsyncClient(this);
+  }
+
+  /** The same operations, returning the HTTP status, headers and request id with each result. */
+  public WithRawResponse withRawResponse() {
+    return new WithRawResponse();
+  }
+
+  /** The base URL calls go to, ending in {@code /}. */
+  public URI baseUrl() {
+    return transport.baseUrl().uri();
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  /** Starts a video job. Not retried after it may have reached the server (see the README). */
+  public Video create(CreateVideo request) {
+    return call(createExchange(request), Mapping::video).value();
+  }
+
+  /** Lists videos, one page; {@link VideoPage#autoPaging()} walks the rest. */
+  public VideoPage list(ListVideos request) {
+    return listRaw(request).value();
+  }
+
+  /** Lists videos with the server's defaults. */
+  public VideoPage list() {
+    return list(ListVideos.defaults());
+  }
+
+  /** The current state of a video job. */
+  public Video retrieve(String videoId) {
+    return call(retrieveExchange(videoId), Mapping::video).value();
+  }
+
+  /** Deletes a finished video and its assets. */
+  public DeletedVideo delete(String videoId) {
+    return call(deleteExchange(videoId), Mapping::deleted).value();
+  }
+
+  /** Starts a remix of a completed video with a new prompt. */
+  public Video remix(String videoId, String prompt) {
+    return call(remixExchange(videoId, prompt), Mapping::video).value();
+  }
+
+  /** Starts an edit of an uploaded or existing video. */
+  public Video edit(EditVideo request) {
+    return call(editExchange(request), Mapping::video).value();
+  }
+
+  /** Starts an extension of an uploaded or existing video. */
+  public Video extend(ExtendVideo request) {
+    return call(extendExchange(request), Mapping::video).value();
+  }
+
+  /** Creates a character from an MP4 video. */
+  public VideoCharacter createCharacter(CreateCharacter request) {
+    return call(createCharacterExchange(request), Mapping::character).value();
+  }
+
+  /** A character by id. */
+  public VideoCharacter retrieveCharacter(String characterId) {
+    return call(retrieveCharacterExchange(characterId), Mapping::character).value();
+  }
+
+  /**
+   * Downloads an asset of a completed video to a file, atomically: the file appears (or is
+   * replaced) only when every byte has arrived; a failed download leaves no partial file and an
+   * existing file untouched.
+   *
+   * @return the number of bytes written
+   */
+  public long download(String videoId, io.github.openaivideos.ContentVariant variant, Path target) {
+    requireNonNull(target, "target == null");
+    Downloads.checkTarget(target);
+    CallExecutor.Result<ResponseBody> result =
+        executor.execute(downloadExchange(videoId, variant), null);
+    return Downloads.toPath(result.body(), variant, target, videoId, result.requestId());
+  }
+
+  /**
+   * Streams an asset of a completed video into {@code out}, which is left open. Bytes already
+   * written stay written if the download fails; prefer {@link #download(String,
+   * io.github.openaivideos.ContentVariant, Path)} for files.
+   *
+   * @return the number of bytes written
+   */
+  public long download(
+      String videoId, io.github.openaivideos.ContentVariant variant, OutputStream out) {
+    requireNonNull(out, "out == null");
+    CallExecutor.Result<ResponseBody> result =
+        executor.execute(downloadExchange(videoId, variant), null);
+    return Downloads.toStream(result.body(), variant, out, videoId, result.requestId());
+  }
+
+  // ---------------------------------------------------------------- waiting
+
+  /** Waits until the job is completed, within the client's wait timeout. */
+  public Video waitUntilDone(String videoId) {
+    return waitUntilDone(videoId, config.waitTimeout, p -> {});
+  }
+
+  /** Waits until the job is completed, reporting each change of status or progress. */
+  public Video waitUntilDone(String videoId, Consumer<Progress> listener) {
+    return waitUntilDone(videoId, config.waitTimeout, listener);
+  }
+
+  /**
+   * Waits until the job is completed. The timeout bounds the whole wait, every poll included.
+   *
+   * @throws VideoFailedException if the job failed
+   * @throws WaitTimeoutException if it is still running at the deadline
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted (the interrupt
+   *     flag stays set)
+   */
+  public Video waitUntilDone(String videoId, Duration timeout, Consumer<Progress> listener) {
+    Checks.id("waitUntilDone", "videoId", videoId);
+    requireNonNull(timeout, "timeout == null");
+    requireNonNull(listener, "listener == null");
+    return poller.await(
+        videoId,
+        timeout,
+        listener,
+        (id, deadline) -> call(retrieveExchange(id), Mapping::video, deadline));
+  }
+
+  /** {@link #create} then {@link #waitUntilDone(String, Consumer)}. */
+  public Video createAndWait(CreateVideo request, Consumer<Progress> listener) {
+    return waitUntilDone(create(request).id(), listener);
+  }
+
+  /** {@link #remix} then {@link #waitUntilDone(String, Consumer)}. */
+  public Video remixAndWait(String videoId, String prompt, Consumer<Progress> listener) {
+    return waitUntilDone(remix(videoId, prompt).id(), listener);
+  }
+
+  /** {@link #edit} then {@link #waitUntilDone(String, Consumer)}. */
+  public Video editAndWait(EditVideo request, Consumer<Progress> listener) {
+    return waitUntilDone(edit(request).id(), listener);
+  }
+
+  /** {@link #extend} then {@link #waitUntilDone(String, Consumer)}. */
+  public Video extendAndWait(ExtendVideo request, Consumer<Progress> listener) {
+    return waitUntilDone(extend(request).id(), listener);
+  }
+
+  /**
+   * Closes the connections and threads this client created. A caller-supplied OkHttpClient is left
+   * as it was. Clients from {@link #withOptions} share the original's resources and do nothing
+   * here.
+   */
+  @Override
+  public void close() {
+    if (owner) {
+      resources.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VideosClient{baseUrl="
+        + config.baseUrl
+        + ", apiKey="
+        + (config.apiKey == null ? "none" : "****")
+        + "}";
+  }
+
+  // ---------------------------------------------------------------- exchanges (shared with async)
+
+  Exchange<io.github.openaivideos.generated.model.Video> createExchange(CreateVideo request) {
+    requireNonNull(request, "request == null");
+    RequestEncoder.Encoded body = encoder.create(request);
+    return post("create", body, b -> api.createVideo(b));
+  }
+
+  Exchange<io.github.openaivideos.generated.model.VideoList> listExchange(ListVideos request) {
+    requireNonNull(request, "request == null");
+    Integer limit = request.limit().isPresent() ? request.limit().getAsInt() : null;
+    ListOrder order = request.order().map(o -> ListOrder.valueOf(o.name())).orElse(null);
+    String after = request.after().orElse(null);
+    return new Exchange<>("list", () -> api.listVideos(after, limit, order), true);
+  }
+
+  Exchange<io.github.openaivideos.generated.model.Video> retrieveExchange(String videoId) {
+    String id = Checks.id("retrieve", "videoId", videoId);
+    return new Exchange<>("retrieve", () -> api.retrieveVideo(id), true);
+  }
+
+  Exchange<io.github.openaivideos.generated.model.DeletedVideo> deleteExchange(String videoId) {
+    String id = Checks.id("delete", "videoId", videoId);
+    return new Exchange<>("delete", () -> api.deleteVideo(id), true);
+  }
+
+  Exchange<io.github.openaivideos.generated.model.Video> remixExchange(
+      String videoId, String prompt) {
+    String id = Checks.id("remix", "videoId", videoId);
+    RequestEncoder.Encoded body = encoder.remix(Checks.prompt("remix", prompt));
+    return post("remix", body, b -> api.remixVideo(id, b));
+  }
+
+  Exchange<io.github.openaivideos.generated.model.Video> editExchange(EditVideo request) {
+    requireNonNull(request, "request == null");
+    RequestEncoder.Encoded body = encoder.edit(request.validated());
+    return post("edit", body, b -> api.editVideo(b));
+  }
+
+  Exchange<io.github.openaivideos.generated.model.Video> extendExchange(ExtendVideo request) {
+    requireNonNull(request, "request == null");
+    RequestEncoder.Encoded body = encoder.extend(request.validated());
+    return post("extend", body, b -> api.extendVideo(b));
+  }
+
+  Exchange<io.github.openaivideos.generated.model.VideoCharacter> createCharacterExchange(
+      CreateCharacter request) {
+    requireNonNull(request, "request == null");
+    RequestEncoder.Encoded body = encoder.createCharacter(request);
+    return post("createCharacter", body, b -> api.createCharacter(b));
+  }
+
+  Exchange<io.github.openaivideos.generated.model.VideoCharacter> retrieveCharacterExchange(
+      String characterId) {
+    String id = Checks.id("retrieveCharacter", "characterId", characterId);
+    return new Exchange<>("retrieveCharacter", () -> api.retrieveCharacter(id), true);
+  }
+
+  Exchange<ResponseBody> downloadExchange(
+      String videoId, io.github.openaivideos.ContentVariant variant) {
+    String id = Checks.id("download", "videoId", videoId);
+    requireNonNull(variant, "variant == null");
+    ContentVariant wire = ContentVariant.valueOf(variant.name());
+    return new Exchange<>("download", () -> api.downloadVideoContent(id, wire), true);
+  }
+
+  ApiResponse<VideoPage> listRaw(ListVideos request) {
+    return call(listExchange(request), list -> Mapping.page(list, request, this::list));
+  }
+
+  CompletableFuture<ApiResponse<VideoPage>> listRawAsync(ListVideos request) {
+    return callAsync(listExchange(request), list -> Mapping.page(list, request, this::list), null);
+  }
+
+  /**
+   * A POST that starts work at the server. A file read from a stream is sent once and never again;
+   * any other body may be re-sent when the server cannot have acted on it (see {@link
+   * RetryPolicy}).
+   */
+  private static <W> Exchange<W> post(
+      String operation, RequestEncoder.Encoded body, Function<RequestBody, Call<W>> call) {
+    if (!body.repeatable()) {
+      boolean[] sent = {false};
+      return new Exchange<>(
+          operation,
+          () -> {
+            if (sent[0]) {
+              throw new ApiConnectionException(
+                  operation + " cannot be retried: its upload was a stream that has been read",
+                  null);
+            }
+            sent[0] = true;
+            return call.apply(body.body());
+          },
+          false);
+    }
+    return new Exchange<>(operation, () -> call.apply(body.body()), false);
+  }
+
+  <W, T> ApiResponse<T> call(Exchange<W> exchange, Function<W, T> map) {
+    return call(exchange, map, null);
+  }
+
+  <W, T> ApiResponse<T> call(Exchange<W> exchange, Function<W, T> map, @Nullable Instant deadline) {
+    return toResponse(exchange, executor.execute(exchange, deadline), map);
+  }
+
+  <W, T> CompletableFuture<ApiResponse<T>> callAsync(
+      Exchange<W> exchange, Function<W, T> map, @Nullable Instant deadline) {
+    CompletableFuture<CallExecutor.Result<W>> inner = executor.executeAsync(exchange, deadline);
+    CompletableFuture<ApiResponse<T>> outer = inner.thenApply(r -> toResponse(exchange, r, map));
+    outer.whenComplete(
+        (r, t) -> {
+          if (outer.isCancelled()) {
+            inner.cancel(true);
+          }
+        });
+    return outer;
+  }
+
+  private static <W, T> ApiResponse<T> toResponse(
+      Exchange<W> exchange, CallExecutor.Result<W> result, Function<W, T> map) {
+    try {
+      return new ApiResponse<>(
+          map.apply(result.body()),
+          result.statusCode(),
+          result.requestId(),
+          result.headers().toMultimap());
+    } catch (Transport.MalformedBodyException e) {
+      throw new InvalidResponseException(
+          exchange.operation() + " got status " + result.statusCode() + " but " + e.getMessage(),
+          result.statusCode(),
+          result.requestId(),
+          e);
+    }
+  }
+
+  CallExecutor executor() {
+    return executor;
+  }
+
+  Poller poller() {
+    return poller;
+  }
+
+  Duration waitTimeout() {
+    return config.waitTimeout;
+  }
+
+  // ---------------------------------------------------------------- raw responses
+
+  /**
+   * The operations of the client, each returning the result with its status, headers and request
+   * id.
+   */
+  public final class WithRawResponse {
+    private WithRawResponse() {}
+
+    public ApiResponse<Video> create(CreateVideo request) {
+      return call(createExchange(request), Mapping::video);
+    }
+
+    public ApiResponse<VideoPage> list(ListVideos request) {
+      return listRaw(request);
+    }
+
+    public ApiResponse<Video> retrieve(String videoId) {
+      return call(retrieveExchange(videoId), Mapping::video);
+    }
+
+    public ApiResponse<DeletedVideo> delete(String videoId) {
+      return call(deleteExchange(videoId), Mapping::deleted);
+    }
+
+    public ApiResponse<Video> remix(String videoId, String prompt) {
+      return call(remixExchange(videoId, prompt), Mapping::video);
+    }
+
+    public ApiResponse<Video> edit(EditVideo request) {
+      return call(editExchange(request), Mapping::video);
+    }
+
+    public ApiResponse<Video> extend(ExtendVideo request) {
+      return call(extendExchange(request), Mapping::video);
+    }
+
+    public ApiResponse<VideoCharacter> createCharacter(CreateCharacter request) {
+      return call(createCharacterExchange(request), Mapping::character);
+    }
+
+    public ApiResponse<VideoCharacter> retrieveCharacter(String characterId) {
+      return call(retrieveCharacterExchange(characterId), Mapping::character);
+    }
+  }
+
+  // ---------------------------------------------------------------- shared resources
+
+  /** The connection pool and threads one client and its derived clients share. */
+  static final class Resources {
+    final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final @Nullable ScheduledExecutorService suppliedScheduler;
+    private @Nullable ScheduledExecutorService ownScheduler;
+
+    Resources(@Nullable OkHttpClient supplied, @Nullable ScheduledExecutorService scheduler) {
+      this.ownsHttp = supplied == null;
+      this.http = supplied != null ? supplied : new OkHttpClient();
+      this.suppliedScheduler = scheduler;
+    }
+
+    synchronized ScheduledExecutorService scheduler() {
+      if (suppliedScheduler != null) {
+        return suppliedScheduler;
+      }
+      if (ownScheduler == null) {
+        ScheduledThreadPoolExecutor s =
+            new ScheduledThreadPoolExecutor(
+                1,
+                r -> {
+                  Thread t = new Thread(r, "openai-videos-scheduler");
+                  t.setDaemon(true);
+                  return t;
+                });
+        s.setRemoveOnCancelPolicy(true);
+        ownScheduler = s;
+      }
+      return ownScheduler;
+    }
+
+    synchronized void close() {
+      if (ownScheduler != null) {
+        ownScheduler.shutdownNow();
+      }
+      if (ownsHttp) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- builder
+
+  /** Builds a {@link VideosClient}. Every setting has a default but the API key. */
+  public static final class Builder {
+    private @Nullable String apiKey;
+    private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL + "/");
+    private @Nullable String organization;
+    private @Nullable String project;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration writeTimeout = Duration.ofSeconds(60);
+    private @Nullable Duration timeout;
+    private int maxRetries = 2;
+    private boolean retryUnsafePosts;
+    private Duration initialRetryDelay = Duration.ofMillis(500);
+    private Duration maxRetryDelay = Duration.ofSeconds(60);
+    private Duration pollInterval = Duration.ofSeconds(2);
+    private Duration maxPollInterval = Duration.ofSeconds(20);
+    private Duration waitTimeout = Duration.ofMinutes(30);
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private @Nullable ScheduledExecutorService scheduler;
+    private @Nullable OkHttpClient okHttpClient;
+    private boolean alwaysMultipart;
+
+    Builder() {}
+
+    Builder(Builder other) {
+      apiKey = other.apiKey;
+      baseUrl = other.baseUrl;
+      organization = other.organization;
+      project = other.project;
+      headers.putAll(other.headers);
+      connectTimeout = other.connectTimeout;
+      readTimeout = other.readTimeout;
+      writeTimeout = other.writeTimeout;
+      timeout = other.timeout;
+      maxRetries = other.maxRetries;
+      retryUnsafePosts = other.retryUnsafePosts;
+      initialRetryDelay = other.initialRetryDelay;
+      maxRetryDelay = other.maxRetryDelay;
+      pollInterval = other.pollInterval;
+      maxPollInterval = other.maxPollInterval;
+      waitTimeout = other.waitTimeout;
+      clock = other.clock;
+      sleeper = other.sleeper;
+      scheduler = other.scheduler;
+      okHttpClient = other.okHttpClient;
+      alwaysMultipart = other.alwaysMultipart;
+    }
+
+    /**
+     * Reads {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_ORG_ID}, {@code
+     * OPENAI_PROJECT_ID}.
+     */
+    public Builder fromEnv() {
+      return fromEnv(System.getenv());
+    }
+
+    Builder fromEnv(Map<String, String> env) {
+      String key = env.get("OPENAI_API_KEY");
+      if (key != null && !key.isBlank()) {
+        apiKey(key);
+      }
+      String url = env.get("OPENAI_BASE_URL");
+      if (url != null && !url.isBlank()) {
+        baseUrl(url);
+      }
+      String org = env.get("OPENAI_ORG_ID");
+      if (org != null && !org.isBlank()) {
+        organization(org);
+      }
+      String project = env.get("OPENAI_PROJECT_ID");
+      if (project != null && !project.isBlank()) {
+        project(project);
+      }
+      return this;
+    }
+
+    /** The API key, sent as {@code Authorization: Bearer}. Never printed by the SDK. */
+    public Builder apiKey(String apiKey) {
+      requireNonNull(apiKey, "apiKey == null");
+      if (apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey must not be blank");
+      }
+      for (int i = 0; i < apiKey.length(); i++) {
+        char c = apiKey.charAt(i);
+        if (c <= ' ' || c >= 0x7f) {
+          throw new IllegalArgumentException(
+              "apiKey has a whitespace or non-ASCII character at index " + i);
+        }
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** The API root, e.g. {@code https://api.openai.com/v1} or {@code http://127.0.0.1:8080/v1}. */
+    public Builder baseUrl(String baseUrl) {
+      requireNonNull(baseUrl, "baseUrl == null");
+      HttpUrl parsed = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+      if (parsed == null) {
+        throw new IllegalArgumentException("baseUrl must be an http or https URL, was " + baseUrl);
+      }
+      this.baseUrl = parsed;
+      return this;
+    }
+
+    public Builder baseUrl(URI baseUrl) {
+      return baseUrl(requireNonNull(baseUrl, "baseUrl == null").toString());
+    }
+
+    /** Sent as {@code OpenAI-Organization}. */
+    public Builder organization(String organization) {
+      this.organization = Checks.id("builder", "organization", organization);
+      return this;
+    }
+
+    /** Sent as {@code OpenAI-Project}. */
+    public Builder project(String project) {
+      this.project = Checks.id("builder", "project", project);
+      return this;
+    }
+
+    /** A header sent with every request. */
+    public Builder header(String name, String value) {
+      Headers.check(name, value);
+      headers.put(name, value);
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    /** Longest silence while reading a response (a stalled download fails after this). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive("readTimeout", timeout);
+      return this;
+    }
+
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive("writeTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Bound on each whole call attempt: connect, send, wait and read (none by default, so that long
+     * downloads and uploads are limited only by the read and write timeouts).
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive("timeout", timeout);
+      return this;
+    }
+
+    /** Retries after the first attempt (2 by default; 0 turns retries off). */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 10) {
+        throw new IllegalArgumentException("maxRetries must be 0 to 10, was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Also retry job-starting POSTs after a 408, 409, 5xx or a connection lost mid-request, at the
+     * risk of starting a job twice. Off by default.
+     */
+    public Builder retryUnsafePosts(boolean retry) {
+      this.retryUnsafePosts = retry;
+      return this;
+    }
+
+    /** First backoff delay (500 ms); doubled per retry, capped at 8 s, with jitter. */
+    public Builder initialRetryDelay(Duration delay) {
+      this.initialRetryDelay = positive("initialRetryDelay", delay);
+      return this;
+    }
+
+    /** Cap on any wait between attempts, the server's {@code Retry-After} included (60 s). */
+    public Builder maxRetryDelay(Duration delay) {
+      this.maxRetryDelay = positive("maxRetryDelay", delay);
+      return this;
+    }
+
+    /**
+     * First interval between polls (2 s); it grows by half per poll up to {@link #maxPollInterval}.
+     */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = positive("pollInterval", interval);
+      return this;
+    }
+
+    /** Longest interval between polls, and cap on the server's poll hint (20 s). */
+    public Builder maxPollInterval(Duration interval) {
+      this.maxPollInterval = positive("maxPollInterval", interval);
+      return this;
+    }
+
+    /** Default bound on a whole wait for a job (30 min). */
+    public Builder waitTimeout(Duration timeout) {
+      this.waitTimeout = positive("waitTimeout", timeout);
+      return this;
+    }
+
+    /** The clock deadlines and {@code Retry-After} dates are measured by. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** How blocking calls wait between attempts and polls. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** Where asynchronous calls schedule retries and polls (a single daemon thread by default). */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /**
+     * The OkHttp client to derive from: its connection pool, dispatcher, proxy and interceptors are
+     * used; the timeouts above are applied on top. {@link VideosClient#close()} leaves it open.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Send multipart/form-data even when no file is uploaded, for servers that accept only
+     * multipart; references then travel as JSON text parts. Off by default (JSON when no file is
+     * uploaded).
+     */
+    public Builder alwaysMultipart(boolean alwaysMultipart) {
+      this.alwaysMultipart = alwaysMultipart;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException if no API key is set for the hosted API
+     */
+    public VideosClient build() {
+      if (apiKey == null && baseUrl.host().equals("api.openai.com")) {
+        throw new IllegalStateException(
+            "API key required for " + DEFAULT_BASE_URL + ": set apiKey() or OPENAI_API_KEY.");
+      }
+      if (!baseUrl.isHttps() && apiKey != null && !isLoopback(baseUrl.host())) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "openai-videos: the API key will be sent in clear text to "
+                + baseUrl.scheme()
+                + "://"
+                + baseUrl.host()
+                + ":"
+                + baseUrl.port()
+                + "; use https for any non-local server");
+      }
+      return new VideosClient(new Builder(this), null, null);
+    }
+
+    private static boolean isLoopback(String host) {
+      if (host.equals("localhost")) {
+        return true;
+      }
+      if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+        return false;
+      }
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
+    }
+
+    private static Duration positive(String name, Duration d) {
+      requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    @Override
+    public String toString() {
+      return "VideosClient.Builder{baseUrl="
+          + baseUrl
+          + ", apiKey="
+          + (apiKey == null ? "none" : "****")
+          + ", organization="
+          + organization
+          + ", project="
+          + project
+          + ", maxRetries="
+          + maxRetries
+          + "}";
+    }
+  }
+}

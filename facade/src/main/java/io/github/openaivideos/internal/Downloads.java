@@ -1,0 +1,165 @@
+package io.github.openaivideos.internal;
+
+import io.github.openaivideos.ApiConnectionException;
+import io.github.openaivideos.ContentVariant;
+import io.github.openaivideos.InvalidResponseException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams a downloaded asset in constant memory. To a path, it writes a temporary file beside the
+ * target and moves it into place only when every byte promised by {@code Content-Length} has
+ * arrived: a failed download leaves no partial file and leaves an existing target untouched.
+ */
+public final class Downloads {
+  private static final int BUFFER = 64 * 1024;
+
+  private Downloads() {}
+
+  /**
+   * Fails before anything is sent if the target's folder does not exist or the target is a folder.
+   */
+  public static Path checkTarget(Path target) {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("download: folder " + dir + " does not exist");
+    }
+    if (Files.isDirectory(absolute)) {
+      throw new IllegalArgumentException(
+          "download: target " + absolute + " is a folder, not a file");
+    }
+    return absolute;
+  }
+
+  /** Writes the body to {@code target} atomically; returns the number of bytes. Closes the body. */
+  public static long toPath(
+      ResponseBody body,
+      ContentVariant variant,
+      Path target,
+      String videoId,
+      @Nullable String requestId) {
+    Path absolute = checkTarget(target);
+    Path temp = null;
+    try (body) {
+      checkType(body, variant, videoId, requestId);
+      temp =
+          Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".part");
+      long written;
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        written = copy(body, out, videoId, variant);
+      }
+      move(temp, absolute);
+      temp = null;
+      return written;
+    } catch (IOException e) {
+      throw failure(videoId, variant, e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // Best effort: the temporary file is hidden and named after the target.
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes the body to {@code out}, which stays open; returns the number of bytes. Closes the body.
+   */
+  public static long toStream(
+      ResponseBody body,
+      ContentVariant variant,
+      OutputStream out,
+      String videoId,
+      @Nullable String requestId) {
+    try (body) {
+      checkType(body, variant, videoId, requestId);
+      return copy(body, out, videoId, variant);
+    } catch (IOException e) {
+      throw failure(videoId, variant, e);
+    }
+  }
+
+  private static long copy(
+      ResponseBody body, OutputStream out, String videoId, ContentVariant variant)
+      throws IOException {
+    long expected = body.contentLength();
+    byte[] buffer = new byte[BUFFER];
+    long written = 0;
+    try (var in = body.byteStream()) {
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        out.write(buffer, 0, n);
+        written += n;
+      }
+    }
+    if (expected >= 0 && written != expected) {
+      throw new ApiConnectionException(
+          "download of "
+              + variant.wireValue()
+              + " of video "
+              + videoId
+              + " ended after "
+              + written
+              + " of "
+              + expected
+              + " bytes",
+          null);
+    }
+    return written;
+  }
+
+  private static void checkType(
+      ResponseBody body, ContentVariant variant, String videoId, @Nullable String requestId) {
+    MediaType type = body.contentType();
+    String text = type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
+    boolean ok =
+        text.startsWith(variant.mediaTypePrefix()) || text.equals("application/octet-stream");
+    if (!ok) {
+      throw new InvalidResponseException(
+          "download of "
+              + variant.wireValue()
+              + " of video "
+              + videoId
+              + " came as "
+              + (text.isEmpty() ? "no Content-Type" : text)
+              + ", expected "
+              + variant.mediaTypePrefix()
+              + "*; nothing was written",
+          200,
+          requestId,
+          null);
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static RuntimeException failure(String videoId, ContentVariant variant, IOException e) {
+    String message =
+        "download of "
+            + variant.wireValue()
+            + " of video "
+            + videoId
+            + " failed: "
+            + e.getMessage();
+    return e instanceof java.net.SocketTimeoutException
+        ? new io.github.openaivideos.ApiTimeoutException(message, e)
+        : new ApiConnectionException(message, e);
+  }
+}
