@@ -35,7 +35,7 @@ public final class Transport {
           // A status the spec does not list yet reads as null; the facade maps that to UNKNOWN.
           .add(
               VideoStatus.class,
-              EnumJsonAdapter.create(VideoStatus.class).withUnknownFallback(null))
+              EnumJsonAdapter.create(VideoStatus.class).withUnknownFallback(null).nullSafe())
           .build();
 
   private final OkHttpClient http;

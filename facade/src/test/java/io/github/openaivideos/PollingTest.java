@@ -1,0 +1,167 @@
+package io.github.openaivideos;
+
+import static io.github.openaivideos.TestSupport.json;
+import static io.github.openaivideos.TestSupport.videoJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.openaivideos.TestSupport.TestTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Waiting for jobs: progress, backoff, server hints, deadlines, failure and cancellation. */
+class PollingTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+  private final TestTime time = new TestTime();
+  private VideosClient client;
+
+  @org.junit.jupiter.api.BeforeEach
+  void setUp() {
+    client = TestSupport.clientFor(server, time).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  @Test
+  void waitReportsEachChangeAndBacksOffUntilCompleted() {
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    server.enqueue(json(videoJson("video_1", "in_progress", 30)));
+    server.enqueue(json(videoJson("video_1", "in_progress", 30)));
+    server.enqueue(json(videoJson("video_1", "in_progress", 80)));
+    server.enqueue(json(videoJson("video_1", "completed", 100)));
+    List<String> seen = new ArrayList<>();
+
+    Video done = client.waitUntilDone("video_1", p -> seen.add(p.status() + " " + p.percent()));
+
+    assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
+    assertThat(seen)
+        .containsExactly("QUEUED 0", "IN_PROGRESS 30", "IN_PROGRESS 80", "COMPLETED 100");
+    assertThat(time.sleeps)
+        .containsExactly(
+            Duration.ofMillis(1000),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(2250),
+            Duration.ofMillis(3375));
+  }
+
+  @Test
+  void serverPollHintReplacesTheIntervalButIsCapped() {
+    server.enqueue(
+        new MockResponse.Builder(json(videoJson("video_1", "in_progress", 10)))
+            .addHeader("openai-poll-after-ms", "1200")
+            .build());
+    server.enqueue(
+        new MockResponse.Builder(json(videoJson("video_1", "in_progress", 20)))
+            .addHeader("openai-poll-after-ms", "600000")
+            .build());
+    server.enqueue(json(videoJson("video_1", "completed", 100)));
+
+    client.waitUntilDone("video_1");
+
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(1200), Duration.ofSeconds(5));
+  }
+
+  @Test
+  void failedJobThrowsWithItsErrorCode() {
+    server.enqueue(
+        json(
+            videoJson(
+                "video_1",
+                "failed",
+                10,
+                "4",
+                "{\"code\":\"moderation_blocked\",\"message\":\"Blocked.\"}")));
+
+    assertThatThrownBy(() -> client.waitUntilDone("video_1"))
+        .isExactlyInstanceOf(VideoFailedException.class)
+        .hasMessage("video video_1 failed: Blocked.; code: moderation_blocked")
+        .satisfies(
+            e -> assertThat(((VideoFailedException) e).code()).hasValue("moderation_blocked"));
+  }
+
+  @Test
+  void deadlineBoundsTheWholeWait() {
+    for (int i = 0; i < 10; i++) {
+      server.enqueue(json(videoJson("video_1", "in_progress", 10 + i)));
+    }
+
+    assertThatThrownBy(() -> client.waitUntilDone("video_1", Duration.ofSeconds(3), p -> {}))
+        .isExactlyInstanceOf(WaitTimeoutException.class)
+        .hasMessageStartingWith("video video_1 was still in_progress (12%) after waiting");
+    // Slept 1 s and 1.5 s; after the third poll the next 2.25 s sleep would pass the 3 s deadline.
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500));
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void interruptCancelsTheWaitAndKeepsTheFlag() {
+    server.enqueue(json(videoJson("video_1", "in_progress", 10)));
+    VideosClient interrupted =
+        client
+            .newBuilder()
+            .sleeper(
+                d -> {
+                  throw new InterruptedException();
+                })
+            .build();
+
+    assertThatThrownBy(() -> interrupted.waitUntilDone("video_1"))
+        .isExactlyInstanceOf(CancellationException.class)
+        .hasMessage("waiting for video video_1 was interrupted");
+    assertThat(Thread.interrupted()).isTrue();
+    interrupted.close();
+  }
+
+  @Test
+  void asyncWaitCompletesWithoutBlockingACallerThread() throws Exception {
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    server.enqueue(json(videoJson("video_1", "completed", 100)));
+    VideosClient fast =
+        TestSupport.clientFor(server, time).pollInterval(Duration.ofMillis(10)).build();
+
+    Video done = fast.async().waitUntilDone("video_1").get(10, TimeUnit.SECONDS);
+
+    assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
+    fast.close();
+  }
+
+  @Test
+  void asyncWaitFailsWithVideoFailedException() {
+    server.enqueue(
+        json(videoJson("video_1", "failed", 10, "4", "{\"code\":\"x\",\"message\":\"Broken.\"}")));
+
+    CompletableFuture<Video> wait = client.async().waitUntilDone("video_1");
+
+    assertThatThrownBy(() -> wait.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseExactlyInstanceOf(VideoFailedException.class);
+  }
+
+  @Test
+  void cancellingAnAsyncWaitStopsPolling() throws Exception {
+    server.enqueue(json(videoJson("video_1", "in_progress", 10)));
+    VideosClient slow =
+        TestSupport.clientFor(server, time).pollInterval(Duration.ofSeconds(30)).build();
+
+    CompletableFuture<Video> wait = slow.async().waitUntilDone("video_1");
+    server.takeRequest(10, TimeUnit.SECONDS);
+    wait.cancel(true);
+
+    assertThat(wait).isCancelled();
+    assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS)).isNull();
+    slow.close();
+  }
+}
