@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.Locale;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Downloads {
   private static final int BUFFER = 64 * 1024;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private Downloads() {}
 
@@ -51,10 +54,15 @@ public final class Downloads {
     Path temp = null;
     try (body) {
       checkType(body, variant, videoId, requestId);
+      // A hidden sibling with a random suffix, created new with the default permissions of the
+      // folder
+      // (not the owner-only permissions of Files.createTempFile): the finished file is moved over
+      // it.
       temp =
-          Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".part");
+          absolute.resolveSibling(
+              "." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
       long written;
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
         written = copy(body, out, videoId, variant);
       }
       move(temp, absolute);
