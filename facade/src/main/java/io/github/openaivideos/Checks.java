@@ -2,7 +2,6 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,9 +10,8 @@ final class Checks {
   static final int MAX_PROMPT = 32_000;
   static final int MAX_CHARACTER_NAME = 80;
   static final int MAX_LIST_LIMIT = 100;
-  static final Set<VideoSeconds> CREATE_SECONDS =
-      EnumSet.of(VideoSeconds.S4, VideoSeconds.S8, VideoSeconds.S12);
-  static final Set<VideoSeconds> EXTEND_SECONDS = EnumSet.allOf(VideoSeconds.class);
+  static final Set<VideoSeconds> CREATE_SECONDS = VideoSeconds.allowedForCreate();
+  static final Set<VideoSeconds> EXTEND_SECONDS = VideoSeconds.allowedForExtend();
 
   private Checks() {}
 

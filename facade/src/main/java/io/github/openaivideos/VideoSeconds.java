@@ -1,6 +1,9 @@
 package io.github.openaivideos;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A clip length that can be requested. {@link VideosClient#create} accepts 4, 8 and 12 seconds;
@@ -32,6 +35,16 @@ public enum VideoSeconds {
   /** The value on the wire, e.g. {@code "8"}. */
   public String wireValue() {
     return Integer.toString(seconds);
+  }
+
+  /** The lengths {@link VideosClient#create} accepts: 4, 8 and 12 seconds. */
+  public static Set<VideoSeconds> allowedForCreate() {
+    return Collections.unmodifiableSet(EnumSet.of(S4, S8, S12));
+  }
+
+  /** The lengths {@link VideosClient#extend} accepts for the new segment: 4 to 20 seconds. */
+  public static Set<VideoSeconds> allowedForExtend() {
+    return Collections.unmodifiableSet(EnumSet.allOf(VideoSeconds.class));
   }
 
   /**

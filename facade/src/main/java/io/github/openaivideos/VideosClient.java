@@ -11,6 +11,7 @@ import io.github.openaivideos.internal.Downloads;
 import io.github.openaivideos.internal.Poller;
 import io.github.openaivideos.internal.Redactor;
 import io.github.openaivideos.internal.RequestEncoder;
+import io.github.openaivideos.internal.RetryBudget;
 import io.github.openaivideos.internal.RetryPolicy;
 import io.github.openaivideos.internal.Transport;
 import java.io.OutputStream;
@@ -66,7 +67,11 @@ public final class VideosClient implements AutoCloseable {
   VideosClient(Builder config, @Nullable Resources shared, @Nullable RequestOptions options) {
     this.config = config;
     this.owner = shared == null;
-    this.resources = shared != null ? shared : new Resources(config.okHttpClient, config.scheduler);
+    this.resources =
+        shared != null
+            ? shared
+            : new Resources(
+                config.okHttpClient, config.scheduler, new RetryBudget(config.retryBudget));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("User-Agent", "openai-videos-java/" + VERSION);
     if (config.apiKey != null) {
@@ -105,6 +110,7 @@ public final class VideosClient implements AutoCloseable {
                 config.maxRetryDelay,
                 config.clock,
                 RetryPolicy.defaultRandom()),
+            resources.retryBudget,
             config.sleeper,
             config.clock,
             resources::scheduler,
@@ -510,11 +516,16 @@ public final class VideosClient implements AutoCloseable {
   /** The connection pool and threads one client and its derived clients share. */
   static final class Resources {
     final OkHttpClient http;
+    final RetryBudget retryBudget;
     private final boolean ownsHttp;
     private final @Nullable ScheduledExecutorService suppliedScheduler;
     private @Nullable ScheduledExecutorService ownScheduler;
 
-    Resources(@Nullable OkHttpClient supplied, @Nullable ScheduledExecutorService scheduler) {
+    Resources(
+        @Nullable OkHttpClient supplied,
+        @Nullable ScheduledExecutorService scheduler,
+        RetryBudget retryBudget) {
+      this.retryBudget = retryBudget;
       this.ownsHttp = supplied == null;
       this.http = supplied != null ? supplied : new OkHttpClient();
       this.suppliedScheduler = scheduler;
@@ -565,6 +576,7 @@ public final class VideosClient implements AutoCloseable {
     private @Nullable Duration timeout;
     private int maxRetries = 2;
     private boolean retryUnsafePosts;
+    private int retryBudget = 500;
     private Duration initialRetryDelay = Duration.ofMillis(500);
     private Duration maxRetryDelay = Duration.ofSeconds(60);
     private Duration pollInterval = Duration.ofSeconds(2);
@@ -590,6 +602,7 @@ public final class VideosClient implements AutoCloseable {
       timeout = other.timeout;
       maxRetries = other.maxRetries;
       retryUnsafePosts = other.retryUnsafePosts;
+      retryBudget = other.retryBudget;
       initialRetryDelay = other.initialRetryDelay;
       maxRetryDelay = other.maxRetryDelay;
       pollInterval = other.pollInterval;
@@ -721,6 +734,20 @@ public final class VideosClient implements AutoCloseable {
      */
     public Builder retryUnsafePosts(boolean retry) {
       this.retryUnsafePosts = retry;
+      return this;
+    }
+
+    /**
+     * Capacity of the client-wide retry budget (500 tokens): a retry takes 5 (10 after a timeout),
+     * a success gives 1 back. When most recent attempts failed, failures are reported at once as
+     * {@link RetryBudgetExhaustedException} instead of being retried. 0 turns retries off
+     * client-wide.
+     */
+    public Builder retryBudget(int tokens) {
+      if (tokens < 0) {
+        throw new IllegalArgumentException("retryBudget must be >= 0, was " + tokens);
+      }
+      this.retryBudget = tokens;
       return this;
     }
 

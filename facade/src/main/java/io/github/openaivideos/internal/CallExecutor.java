@@ -8,6 +8,7 @@ import io.github.openaivideos.ApiError;
 import io.github.openaivideos.ApiException;
 import io.github.openaivideos.ApiTimeoutException;
 import io.github.openaivideos.InvalidResponseException;
+import io.github.openaivideos.RetryBudgetExhaustedException;
 import io.github.openaivideos.Sleeper;
 import io.github.openaivideos.VideosException;
 import io.github.openaivideos.generated.model.ErrorResponse;
@@ -67,22 +68,21 @@ public final class CallExecutor {
   private final Clock clock;
   private final Supplier<ScheduledExecutorService> scheduler;
   private final Redactor redactor;
+  private final RetryBudget budget;
 
   public CallExecutor(
       RetryPolicy retry,
+      RetryBudget budget,
       Sleeper sleeper,
       Clock clock,
       Supplier<ScheduledExecutorService> scheduler,
       Redactor redactor) {
     this.retry = requireNonNull(retry, "retry == null");
+    this.budget = requireNonNull(budget, "budget == null");
     this.sleeper = requireNonNull(sleeper, "sleeper == null");
     this.clock = requireNonNull(clock, "clock == null");
     this.scheduler = requireNonNull(scheduler, "scheduler == null");
     this.redactor = requireNonNull(redactor, "redactor == null");
-  }
-
-  public CallExecutor withRetry(RetryPolicy retry) {
-    return new CallExecutor(retry, sleeper, clock, scheduler, redactor);
   }
 
   public Clock clock() {
@@ -235,13 +235,15 @@ public final class CallExecutor {
         throw invalid(
             exchange, call, new Transport.MalformedBodyException("empty body", new IOException()));
       }
+      budget.refund();
       return new Done<>(new Result<>(body, response.code(), response.headers()));
     }
     ApiException error =
         errorOf(response.code(), response.message(), response.headers(), response.errorBody());
     if (attempt <= retry.maxRetries()
         && retry.isRetryable(response.code(), exchange.safeToRepeat())) {
-      return new Retry<>(retry.delay(attempt, response.headers()), error);
+      return retryOrGiveUp(
+          exchange, RetryBudget.RETRY_COST, retry.delay(attempt, response.headers()), error);
     }
     return new Fail<>(error);
   }
@@ -249,9 +251,19 @@ public final class CallExecutor {
   private <W> Step<W> onFailure(Exchange<W> exchange, int attempt, IOException failure) {
     VideosException mapped = connectionFailure(exchange.operation(), failure);
     if (attempt <= retry.maxRetries() && retry.isRetryable(failure, exchange.safeToRepeat())) {
-      return new Retry<>(retry.delay(attempt, null), mapped);
+      int cost =
+          mapped instanceof ApiTimeoutException ? RetryBudget.TIMEOUT_COST : RetryBudget.RETRY_COST;
+      return retryOrGiveUp(exchange, cost, retry.delay(attempt, null), mapped);
     }
     return new Fail<>(mapped);
+  }
+
+  private <W> Step<W> retryOrGiveUp(
+      Exchange<W> exchange, int cost, Duration delay, VideosException failure) {
+    if (!budget.tryAcquire(cost)) {
+      return new Fail<>(new RetryBudgetExhaustedException(exchange.operation(), failure));
+    }
+    return new Retry<>(delay, failure);
   }
 
   /** The typed exception for an error status; reads (at most 64 KiB of) and closes the body. */

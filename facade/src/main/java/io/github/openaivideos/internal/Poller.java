@@ -65,7 +65,7 @@ public final class Poller {
       }
       Duration delay = nextDelay(response, interval);
       interval = grow(interval);
-      if (clock.instant().plus(delay).isAfter(deadline)) {
+      if (!clock.instant().plus(delay).isBefore(deadline)) {
         throw new WaitTimeoutException(video, Duration.between(start, clock.instant()).plus(delay));
       }
       try {
@@ -121,7 +121,7 @@ public final class Poller {
                   return;
                 }
                 Duration delay = nextDelay(response, interval);
-                if (clock.instant().plus(delay).isAfter(deadline)) {
+                if (!clock.instant().plus(delay).isBefore(deadline)) {
                   result.completeExceptionally(
                       new WaitTimeoutException(
                           video, Duration.between(start, clock.instant()).plus(delay)));
