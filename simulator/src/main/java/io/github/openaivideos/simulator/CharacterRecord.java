@@ -1,0 +1,4 @@
+package io.github.openaivideos.simulator;
+
+/** A character created from an uploaded video. */
+record CharacterRecord(String id, String name, long createdAt) {}

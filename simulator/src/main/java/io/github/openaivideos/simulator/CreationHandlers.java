@@ -1,0 +1,116 @@
+package io.github.openaivideos.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+
+/** The four operations that start a job: create, remix, edit and extend. */
+final class CreationHandlers {
+  private static final String INPUT_REFERENCE = "input_reference";
+  private static final String VIDEO = "video";
+
+  /** What a new job inherits from the video it edits or extends. */
+  private record Source(String model, VideoSize size, int seconds) {}
+
+  private final Jobs jobs;
+  private final Uploads uploads;
+
+  CreationHandlers(Jobs jobs, Uploads uploads) {
+    this.jobs = jobs;
+    this.uploads = uploads;
+  }
+
+  /** POST /videos */
+  void create(Context ctx) {
+    RequestFields fields = RequestFields.read(ctx, true);
+    String prompt = Rules.prompt(fields);
+    String model = Rules.model(fields);
+    int seconds = Rules.createSeconds(fields);
+    VideoSize size = Rules.size(fields);
+    checkInputReference(fields, size);
+    Replies.json(ctx, 200, jobs.json(jobs.start(model, prompt, size, seconds, null)));
+  }
+
+  /** POST /videos/{video_id}/remix */
+  void remix(Context ctx) {
+    RequestFields fields = RequestFields.read(ctx, true);
+    String prompt = Rules.prompt(fields);
+    VideoRecord source = jobs.findCompleted("video_id", ctx.pathParam("video_id"));
+    VideoRecord remix =
+        jobs.start(source.model(), prompt, source.size(), source.seconds(), source.id());
+    Replies.json(ctx, 200, jobs.json(remix));
+  }
+
+  /** POST /videos/edits: same length and size as the source. */
+  void edit(Context ctx) {
+    RequestFields fields = RequestFields.read(ctx, true);
+    String prompt = Rules.prompt(fields);
+    Source source = source(fields);
+    Replies.json(
+        ctx,
+        200,
+        jobs.json(jobs.start(source.model(), prompt, source.size(), source.seconds(), null)));
+  }
+
+  /** POST /videos/extensions: the new video is the source plus the new segment. */
+  void extend(Context ctx) {
+    RequestFields fields = RequestFields.read(ctx, true);
+    String prompt = Rules.prompt(fields);
+    int extension = Rules.extensionSeconds(fields);
+    Source source = source(fields);
+    VideoRecord video =
+        jobs.start(source.model(), prompt, source.size(), source.seconds() + extension, null);
+    Replies.json(ctx, 200, jobs.json(video));
+  }
+
+  /**
+   * The {@code video} field of an edit or extension: an uploaded MP4, or a reference to a completed
+   * video. An MP4 the simulator cannot parse counts as 4 seconds at the default size.
+   */
+  private Source source(RequestFields fields) {
+    RequestFields.Field field = fields.field(VIDEO).orElseThrow(() -> ApiException.missing(VIDEO));
+    if (field instanceof RequestFields.Upload upload) {
+      UploadedFile file = upload.file();
+      uploads.check(VIDEO, file, Uploads.VIDEOS);
+      Mp4Probe.Facts facts = uploads.videoFacts(file);
+      return facts == null
+          ? new Source(Rules.DEFAULT_MODEL, VideoSize.DEFAULT, 4)
+          : new Source(Rules.DEFAULT_MODEL, facts.size(), facts.seconds());
+    }
+    JsonNode reference = fields.object(VIDEO);
+    VideoRecord video = jobs.findCompleted(VIDEO, References.videoId(VIDEO, reference));
+    return new Source(video.model(), video.size(), video.seconds());
+  }
+
+  /**
+   * An uploaded image must have exactly the requested size; an object must be an ImageReference.
+   */
+  private void checkInputReference(RequestFields fields, VideoSize size) {
+    RequestFields.Field field = fields.field(INPUT_REFERENCE).orElse(null);
+    if (field == null) {
+      return;
+    }
+    if (!(field instanceof RequestFields.Upload upload)) {
+      References.checkImage(INPUT_REFERENCE, fields.object(INPUT_REFERENCE));
+      return;
+    }
+    MediaType type = uploads.check(INPUT_REFERENCE, upload.file(), Uploads.IMAGES);
+    VideoSize actual = uploads.imageSize(type, upload.file());
+    if (actual == null) {
+      throw ApiException.invalid(
+          INPUT_REFERENCE,
+          "invalid_file_content",
+          "Invalid file 'input_reference': the " + type.mime + " image could not be read.");
+    }
+    if (!actual.equals(size)) {
+      throw ApiException.invalid(
+          INPUT_REFERENCE,
+          "invalid_image_size",
+          "Invalid 'input_reference': the image is "
+              + actual
+              + " but must match the requested size "
+              + size
+              + ".");
+    }
+  }
+}

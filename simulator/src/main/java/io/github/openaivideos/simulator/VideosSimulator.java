@@ -1,0 +1,217 @@
+package io.github.openaivideos.simulator;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A local stand-in for the OpenAI Videos API that speaks the contract of openapi/videos.yaml over
+ * real HTTP on the loopback interface.
+ *
+ * <pre>{@code
+ * try (VideosSimulator sim = VideosSimulator.builder().timing(Timing.instant()).build().start()) {
+ *   URI base = sim.baseUrl(); // http://127.0.0.1:PORT/v1/
+ *   sim.faults().next(Fault.status(429).retryAfterSeconds(1));
+ * }
+ * }</pre>
+ *
+ * <p>Jobs move from queued to in_progress to completed (or failed) as the injected clock advances.
+ * State lives in memory, or in {@link Builder#dataDir(Path)} so that it survives a restart.
+ */
+public final class VideosSimulator implements AutoCloseable {
+  /** The bind address: the simulator is for local use only. */
+  static final String HOST = "127.0.0.1";
+
+  private final int requestedPort;
+  private final Path workDir;
+  private final boolean ownsWorkDir;
+  private final Faults faults = new Faults();
+  private final Javalin app;
+  private boolean started;
+
+  private VideosSimulator(Builder builder) {
+    this.requestedPort = builder.port;
+    this.ownsWorkDir = builder.dataDir == null;
+    this.workDir = ownsWorkDir ? createTempDir() : builder.dataDir;
+    Path spoolDir = createDirectories(workDir.resolve("tmp"));
+    Persistence persistence =
+        ownsWorkDir ? Persistence.none() : new DirectoryPersistence(builder.dataDir);
+    VideoStore store = new VideoStore(persistence);
+    Assets assets = new Assets(workDir.resolve("assets"));
+    Uploads uploads = new Uploads(spoolDir);
+    Jobs jobs = new Jobs(store, new Lifecycle(builder.timing), builder.clock, builder.failureRule);
+    this.app =
+        HttpApi.create(
+            new RequestGuards(faults, builder.apiKey),
+            new CreationHandlers(jobs, uploads),
+            new VideoHandlers(jobs, store, assets),
+            new CharacterHandlers(store, uploads, builder.clock),
+            builder.maxUploadBytes,
+            spoolDir);
+  }
+
+  /**
+   * A builder with the defaults: any free port, in memory, system clock, {@link Timing#defaults()}.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts serving; returns this simulator for chaining. */
+  public synchronized VideosSimulator start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    app.start(HOST, requestedPort);
+    started = true;
+    return this;
+  }
+
+  /** The base URL of the API, ending in {@code /v1/}: {@code http://127.0.0.1:PORT/v1/}. */
+  public URI baseUrl() {
+    return URI.create("http://" + HOST + ":" + port() + "/v1/");
+  }
+
+  /** The port the simulator listens on (the actual one when built with port 0). */
+  public synchronized int port() {
+    if (!started) {
+      throw new IllegalStateException("not started");
+    }
+    return app.port();
+  }
+
+  /** The fault queue: failures to inject into upcoming requests. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Stops serving. Without a data directory, every job and file is gone afterwards. */
+  @Override
+  public synchronized void close() {
+    app.stop();
+    started = false;
+    if (ownsWorkDir) {
+      deleteRecursively(workDir);
+    } else {
+      deleteRecursively(workDir.resolve("tmp"));
+    }
+  }
+
+  private static Path createTempDir() {
+    try {
+      return Files.createTempDirectory("openai-videos-simulator");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path createDirectories(Path directory) {
+    try {
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + root, e);
+    }
+  }
+
+  /** Options of a {@link VideosSimulator}; every one has a default. */
+  public static final class Builder {
+    private int port;
+    private Path dataDir;
+    private Clock clock = Clock.systemUTC();
+    private Timing timing = Timing.defaults();
+    private String apiKey;
+    private long maxUploadBytes = 1024L * 1024 * 1024;
+    private FailureRule failureRule = FailureRule.DEFAULT;
+
+    private Builder() {}
+
+    /** The TCP port on 127.0.0.1; 0 (the default) picks any free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Keeps jobs, characters and rendered assets in this directory (created if missing), so a
+     * simulator started later on the same directory finds them again. Without it, state lives in
+     * memory and rendered files in a temporary directory removed by {@link #close()}.
+     */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+      return this;
+    }
+
+    /** The clock that drives job progress and timestamps (the system clock by default). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How long jobs stay queued and in progress ({@link Timing#defaults()} by default). */
+    public Builder timing(Timing timing) {
+      this.timing = Objects.requireNonNull(timing, "timing");
+      return this;
+    }
+
+    /** The only API key accepted. By default any non-empty bearer key is accepted. */
+    public Builder apiKey(String apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey");
+      if (apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey must not be blank");
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** The largest accepted uploaded file, in bytes (1 GiB by default); larger ones get a 413. */
+    public Builder maxUploadBytes(long maxUploadBytes) {
+      if (maxUploadBytes < 1) {
+        throw new IllegalArgumentException("maxUploadBytes must be positive");
+      }
+      this.maxUploadBytes = maxUploadBytes;
+      return this;
+    }
+
+    /**
+     * Jobs whose prompt contains a match of {@code prompts} fail with this error code and message.
+     * By default, prompts containing the word "forbidden" fail with {@code moderation_blocked}.
+     */
+    public Builder failPrompts(Pattern prompts, String code, String message) {
+      this.failureRule =
+          new FailureRule(
+              Objects.requireNonNull(prompts, "prompts"),
+              Objects.requireNonNull(code, "code"),
+              Objects.requireNonNull(message, "message"));
+      return this;
+    }
+
+    /** A simulator with these options, not yet started. */
+    public VideosSimulator build() {
+      return new VideosSimulator(this);
+    }
+  }
+}
