@@ -1,0 +1,132 @@
+package io.github.openaivideos.cli;
+
+import io.github.openaivideos.ContentVariant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Names of downloaded files, derived safely from a video id: an id from the server or the command
+ * line (such as {@code ../../x} or one with slashes) can never name a file outside the chosen
+ * folder.
+ *
+ * <p>The video is {@code ID.mp4}; the images are {@code ID.thumbnail} and {@code ID.spritesheet}
+ * plus the extension their content shows ({@code .png}, {@code .jpg} or {@code .webp}), since
+ * servers differ in the image format they send.
+ */
+final class AssetFiles {
+  /** Longest stem kept from an id, so that a name stays well under file-system limits. */
+  static final int MAX_STEM = 100;
+
+  private AssetFiles() {}
+
+  /**
+   * The id reduced to {@code [A-Za-z0-9._-]}: every other character becomes {@code _}, and so does
+   * a leading dot (no hidden files, no {@code .} or {@code ..}).
+   */
+  static String stem(String videoId) {
+    StringBuilder stem = new StringBuilder();
+    for (int i = 0; i < videoId.length() && stem.length() < MAX_STEM; i++) {
+      char c = videoId.charAt(i);
+      boolean leadingDot = c == '.' && stem.length() == 0;
+      stem.append(isSafe(c) && !leadingDot ? c : '_');
+    }
+    return stem.length() == 0 ? "video" : stem.toString();
+  }
+
+  private static boolean isSafe(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '.'
+        || c == '-'
+        || c == '_';
+  }
+
+  /** The file name an asset is first written to: {@code ID.mp4}, {@code ID.thumbnail}, ... */
+  static String fileName(String videoId, ContentVariant variant) {
+    String stem = stem(videoId);
+    return switch (variant) {
+      case VIDEO -> stem + ".mp4";
+      case THUMBNAIL -> stem + ".thumbnail";
+      case SPRITESHEET -> stem + ".spritesheet";
+    };
+  }
+
+  /**
+   * {@code folder/name}, after checking that it lies directly inside the folder.
+   *
+   * @throws IllegalArgumentException if the name would leave the folder
+   */
+  static Path inside(Path folder, String name) {
+    Path base = folder.toAbsolutePath().normalize();
+    Path target = base.resolve(name).normalize();
+    if (!base.equals(target.getParent())) {
+      throw new IllegalArgumentException(
+          "refusing to write \"" + Table.clean(name) + "\" outside the folder " + folder);
+    }
+    return folder.resolve(name);
+  }
+
+  /** Creates the download folder if needed, before any job is started. */
+  static Path prepareFolder(Path folder) {
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("--download: " + folder + " is a file, not a folder");
+    }
+    try {
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--download: cannot create the folder " + folder, e);
+    }
+  }
+
+  /**
+   * Renames a downloaded image to carry the extension its content shows; returns the new path.
+   * Other files, and images of an unknown format, keep their name.
+   */
+  static Path withImageExtension(Path file) {
+    String extension = imageExtension(file);
+    if (extension.isEmpty()) {
+      return file;
+    }
+    Path renamed = file.resolveSibling(file.getFileName() + extension);
+    try {
+      return Files.move(file, renamed, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rename " + file + " to " + renamed, e);
+    }
+  }
+
+  /** {@code .png}, {@code .jpg}, {@code .webp} from the file's first bytes, or empty. */
+  static String imageExtension(Path file) {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(12);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    if (head.length >= 4
+        && (head[0] & 0xff) == 0x89
+        && head[1] == 'P'
+        && head[2] == 'N'
+        && head[3] == 'G') {
+      return ".png";
+    }
+    if (head.length >= 3
+        && (head[0] & 0xff) == 0xff
+        && (head[1] & 0xff) == 0xd8
+        && (head[2] & 0xff) == 0xff) {
+      return ".jpg";
+    }
+    if (head.length >= 12
+        && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
+        && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) {
+      return ".webp";
+    }
+    return "";
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.openaivideos.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The {@code videos} tool as a function: arguments, streams and environment in, exit code out.
+ * {@link Main} calls it with the process's own; tests call it in-process with their own streams, an
+ * environment of their choosing and a {@link ClientFactory} pointed at a simulator.
+ */
+public final class Cli {
+  private final ClientFactory clients;
+  private final boolean terminal;
+  private final StopSignal stopSignal;
+
+  private Cli(ClientFactory clients, boolean terminal, StopSignal stopSignal) {
+    this.clients = clients;
+    this.terminal = terminal;
+    this.stopSignal = stopSignal;
+  }
+
+  /** The tool as the {@code videos} script runs it: real clients, progress bar on a terminal. */
+  public static Cli standard() {
+    return new Cli(ClientFactory.DEFAULT, Terminal.isInteractive(), StopSignal.NEVER);
+  }
+
+  /** A tool that builds clients with {@code clients}; no terminal, never stops a simulator. */
+  public static Cli withClients(ClientFactory clients) {
+    return new Cli(requireNonNull(clients, "clients"), false, StopSignal.NEVER);
+  }
+
+  /** This tool, drawing a progress bar as on a terminal ({@code true}) or logging lines. */
+  public Cli terminal(boolean terminal) {
+    return new Cli(clients, terminal, stopSignal);
+  }
+
+  /** This tool, with {@code videos simulator} running until {@code stopSignal} is released. */
+  public Cli stopSignal(StopSignal stopSignal) {
+    return new Cli(clients, terminal, requireNonNull(stopSignal, "stopSignal"));
+  }
+
+  /** Runs with the process's streams and environment. */
+  public int run(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    return run(args, out, err, System.getenv());
+  }
+
+  /** Runs one command; returns its exit code (see {@link ExitCode}). */
+  public int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    Session session = new Session(out, err, env, clients, terminal, stopSignal);
+    ErrorReporter errors = new ErrorReporter(err);
+    CommandLine commandLine =
+        new CommandLine(new VideosCommand(session), new SessionFactory(session))
+            .setOut(writer(out))
+            .setErr(writer(err))
+            .setParameterExceptionHandler(errors)
+            .setExecutionExceptionHandler(errors);
+    try {
+      return commandLine.execute(args);
+    } finally {
+      commandLine.getOut().flush();
+      commandLine.getErr().flush();
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+}

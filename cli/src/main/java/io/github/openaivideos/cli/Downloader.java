@@ -1,0 +1,41 @@
+package io.github.openaivideos.cli;
+
+import io.github.openaivideos.ContentVariant;
+import io.github.openaivideos.VideosClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Saves the assets of a completed video to files, each written atomically by the SDK. */
+final class Downloader {
+  private final VideosClient client;
+
+  Downloader(VideosClient client) {
+    this.client = client;
+  }
+
+  /** Every asset (video, thumbnail, spritesheet) into the folder, under names from the id. */
+  List<SavedAsset> saveAll(Path folder, String videoId) {
+    List<SavedAsset> saved = new ArrayList<>();
+    for (ContentVariant variant : ContentVariant.values()) {
+      saved.add(saveInto(folder, videoId, variant));
+    }
+    return saved;
+  }
+
+  /**
+   * One asset into the folder, under a name derived safely from the id (see {@link AssetFiles}).
+   */
+  SavedAsset saveInto(Path folder, String videoId, ContentVariant variant) {
+    Path target = AssetFiles.inside(folder, AssetFiles.fileName(videoId, variant));
+    long bytes = client.download(videoId, variant, target);
+    Path saved = variant == ContentVariant.VIDEO ? target : AssetFiles.withImageExtension(target);
+    return new SavedAsset(variant, saved, bytes);
+  }
+
+  /** One asset to exactly the file the user named. */
+  SavedAsset saveAs(Path file, String videoId, ContentVariant variant) {
+    long bytes = client.download(videoId, variant, file);
+    return new SavedAsset(variant, file, bytes);
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.openaivideos.cli;
+
+import io.github.openaivideos.EditVideo;
+import io.github.openaivideos.Video;
+import io.github.openaivideos.VideoReference;
+import io.github.openaivideos.VideosClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code videos edit}: a changed copy of an existing or uploaded video. */
+@Command(
+    name = "edit",
+    mixinStandardHelpOptions = true,
+    description = "Start an edit of an existing video or of an MP4 file.")
+final class EditCommand extends JobCommand {
+  @Option(
+      names = "--video",
+      required = true,
+      paramLabel = "ID|FILE",
+      converter = Converters.Video.class,
+      description = "An existing file is uploaded; anything else is the id of a completed video.")
+  VideoReference video;
+
+  @Option(
+      names = "--prompt",
+      required = true,
+      paramLabel = "TEXT",
+      description = "What to change, 1 to 32000 characters.")
+  String prompt;
+
+  EditCommand(Session session) {
+    super(session);
+  }
+
+  @Override
+  Video start(VideosClient client) {
+    return client.edit(EditVideo.of(video).prompt(prompt));
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.openaivideos.cli;
+
+import io.github.openaivideos.Video;
+import io.github.openaivideos.VideosClient;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Waits for a job with a progress display, saves its files if asked, and prints the finished video.
+ * A failed job ends the wait with {@link io.github.openaivideos.VideoFailedException}.
+ */
+final class JobFollower {
+  private final Session session;
+  private final VideosClient client;
+
+  JobFollower(Session session, VideosClient client) {
+    this.session = session;
+    this.client = client;
+  }
+
+  /** Checks the options before anything is sent: the download folder exists or can be made. */
+  static void check(FollowOptions options) {
+    options.timeout();
+    if (options.downloadFolder != null) {
+      AssetFiles.prepareFolder(options.downloadFolder);
+    }
+  }
+
+  int follow(String videoId, FollowOptions options) {
+    Video done;
+    try (ProgressView view = session.progressView()) {
+      done = client.waitUntilDone(videoId, options.timeout(), view::update);
+    }
+    Path folder = options.downloadFolder;
+    List<SavedAsset> saved =
+        folder == null ? List.of() : new Downloader(client).saveAll(folder, done.id());
+    session.output().video(done, saved);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.openaivideos.cli;
+
+import io.github.openaivideos.Progress;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Shows a job's progress while the tool waits for it; closing it ends the display. */
+interface ProgressView extends AutoCloseable {
+  /** Shows one observation: status, percent and time waited so far. */
+  void update(Progress progress);
+
+  /** Leaves the terminal on a fresh line. */
+  @Override
+  void close();
+
+  /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
+  static String elapsed(Duration elapsed) {
+    long seconds = elapsed.toSeconds();
+    long h = seconds / 3600;
+    long m = seconds / 60 % 60;
+    long s = seconds % 60;
+    return h > 0
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+        : String.format(Locale.ROOT, "%d:%02d", m, s);
+  }
+}

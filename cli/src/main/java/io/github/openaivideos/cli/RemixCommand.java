@@ -1,0 +1,33 @@
+package io.github.openaivideos.cli;
+
+import io.github.openaivideos.Video;
+import io.github.openaivideos.VideosClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code videos remix ID}: a new video from a completed one and a new prompt. */
+@Command(
+    name = "remix",
+    mixinStandardHelpOptions = true,
+    description = "Start a remix of a completed video with a new prompt.")
+final class RemixCommand extends JobCommand {
+  @Parameters(index = "0", paramLabel = "ID", description = "The completed video to remix.")
+  String videoId;
+
+  @Option(
+      names = "--prompt",
+      required = true,
+      paramLabel = "TEXT",
+      description = "What to change, 1 to 32000 characters.")
+  String prompt;
+
+  RemixCommand(Session session) {
+    super(session);
+  }
+
+  @Override
+  Video start(VideosClient client) {
+    return client.remix(videoId, prompt);
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.openaivideos.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one run of the tool talks to: its output streams, its environment, the global options
+ * picocli filled in, and the factories that tests replace. Commands receive it in their
+ * constructor.
+ */
+final class Session {
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> env;
+  private final ClientFactory clients;
+  private final boolean terminal;
+  private final StopSignal stopSignal;
+  private final GlobalOptions options = new GlobalOptions();
+
+  Session(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      ClientFactory clients,
+      boolean terminal,
+      StopSignal stopSignal) {
+    this.out = out;
+    this.err = err;
+    this.env = Map.copyOf(env);
+    this.clients = clients;
+    this.terminal = terminal;
+    this.stopSignal = stopSignal;
+  }
+
+  /** Results: tables or JSON. */
+  PrintStream out() {
+    return out;
+  }
+
+  /** Errors and progress. */
+  PrintStream err() {
+    return err;
+  }
+
+  /** An environment variable, or null when it is unset or blank. */
+  @Nullable String env(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  ClientFactory clients() {
+    return clients;
+  }
+
+  GlobalOptions options() {
+    return options;
+  }
+
+  StopSignal stopSignal() {
+    return stopSignal;
+  }
+
+  /** Where results go, in the format the options ask for. */
+  Output output() {
+    return options.json ? new JsonOutput(out) : new TableOutput(out);
+  }
+
+  /** A progress bar on a terminal, otherwise (or with --no-progress) one log line per update. */
+  ProgressView progressView() {
+    return terminal && !options.noProgress ? new BarView(err) : new LogView(err);
+  }
+}
