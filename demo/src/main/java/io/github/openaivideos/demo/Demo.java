@@ -116,7 +116,7 @@ public final class Demo {
     Files.createDirectories(folder);
     Map<ContentVariant, Path> files = new EnumMap<>(ContentVariant.class);
     for (ContentVariant variant : ContentVariant.values()) {
-      Path file = folder.resolve(longer.id() + "-" + variant.wireValue());
+      Path file = inside(folder, longer.id() + "-" + variant.wireValue());
       long bytes = client.download(longer.id(), variant, file);
       Path named = file.resolveSibling(file.getFileName() + extensionOf(file));
       Files.move(file, named, StandardCopyOption.REPLACE_EXISTING);
@@ -125,6 +125,23 @@ public final class Demo {
     }
     out.println("Done.");
     return files;
+  }
+
+  /**
+   * A file in {@code folder} named after a server-supplied id: anything but letters, digits, dot,
+   * dash and underscore becomes {@code _}, so an id such as {@code ../../x} cannot leave the
+   * folder.
+   */
+  static Path inside(Path folder, String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (safe.startsWith(".")) {
+      safe = "_" + safe.substring(1);
+    }
+    Path file = folder.resolve(safe).normalize();
+    if (!folder.normalize().equals(file.getParent())) {
+      throw new IllegalArgumentException("unsafe file name from the server: " + name);
+    }
+    return file;
   }
 
   /** The file extension for what a downloaded asset is, judged from its first bytes. */

@@ -46,4 +46,12 @@ class DemoTest {
           .noneMatch(n -> n.endsWith(".part"));
     }
   }
+
+  @Test
+  void serverSuppliedIdsCannotEscapeTheOutputFolder() {
+    assertThat(Demo.inside(folder, "../../etc/passwd"))
+        .isEqualTo(folder.resolve("_._.._etc_passwd"));
+    assertThat(Demo.inside(folder, "video_1-video")).isEqualTo(folder.resolve("video_1-video"));
+    assertThat(Demo.inside(folder, "..")).isEqualTo(folder.resolve("_."));
+  }
 }
