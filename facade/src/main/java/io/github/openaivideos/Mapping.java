@@ -27,13 +27,11 @@ final class Mapping {
     return new Video(
         v.getId(),
         VideoModel.fromWire(orEmpty(v.getModel())),
-        v.getStatus() == null
-            ? VideoStatus.UNKNOWN
-            : VideoStatus.fromWire(v.getStatus().getValue()),
+        status(v.getStatus()),
         v.getProgress() == null ? 0 : v.getProgress(),
-        instant(v.getCreatedAt()),
-        v.getCompletedAt() == null ? null : instant(v.getCompletedAt()),
-        v.getExpiresAt() == null ? null : instant(v.getExpiresAt()),
+        v.getCreatedAt() == null ? 0 : v.getCreatedAt(),
+        v.getCompletedAt(),
+        v.getExpiresAt(),
         v.getPrompt(),
         VideoSize.fromWire(orEmpty(v.getSize())),
         orEmpty(v.getSeconds()),
@@ -70,6 +68,19 @@ final class Mapping {
 
   static VideoCharacter character(io.github.openaivideos.generated.model.VideoCharacter c) {
     return new VideoCharacter(c.getId(), c.getName(), instant(c.getCreatedAt()));
+  }
+
+  /** The generated enum (null when the server sent a value it does not list) to ours. */
+  static VideoStatus status(io.github.openaivideos.generated.model.@Nullable VideoStatus status) {
+    if (status == null) {
+      return VideoStatus.UNKNOWN;
+    }
+    return switch (status) {
+      case QUEUED -> VideoStatus.QUEUED;
+      case IN_PROGRESS -> VideoStatus.IN_PROGRESS;
+      case COMPLETED -> VideoStatus.COMPLETED;
+      case FAILED -> VideoStatus.FAILED;
+    };
   }
 
   private static Instant instant(@Nullable Long seconds) {

@@ -20,9 +20,10 @@ public final class Video {
   private final VideoModel model;
   private final VideoStatus status;
   private final int progress;
-  private final Instant createdAt;
-  private final @Nullable Instant completedAt;
-  private final @Nullable Instant expiresAt;
+  // Unix seconds, as on the wire; Instants are made on access (most callers never read them).
+  private final long createdAt;
+  private final @Nullable Long completedAt;
+  private final @Nullable Long expiresAt;
   private final @Nullable String prompt;
   private final VideoSize size;
   private final String seconds;
@@ -34,9 +35,9 @@ public final class Video {
       VideoModel model,
       VideoStatus status,
       int progress,
-      Instant createdAt,
-      @Nullable Instant completedAt,
-      @Nullable Instant expiresAt,
+      long createdAt,
+      @Nullable Long completedAt,
+      @Nullable Long expiresAt,
       @Nullable String prompt,
       VideoSize size,
       String seconds,
@@ -46,7 +47,7 @@ public final class Video {
     this.model = requireNonNull(model, "model == null");
     this.status = requireNonNull(status, "status == null");
     this.progress = progress;
-    this.createdAt = requireNonNull(createdAt, "createdAt == null");
+    this.createdAt = createdAt;
     this.completedAt = completedAt;
     this.expiresAt = expiresAt;
     this.prompt = prompt;
@@ -78,17 +79,17 @@ public final class Video {
 
   /** When the job was created. */
   public Instant createdAt() {
-    return createdAt;
+    return Instant.ofEpochSecond(createdAt);
   }
 
   /** When the job finished; empty until then. */
   public Optional<Instant> completedAt() {
-    return Optional.ofNullable(completedAt);
+    return completedAt == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(completedAt));
   }
 
   /** When the downloadable assets expire, if the server set it. */
   public Optional<Instant> expiresAt() {
-    return Optional.ofNullable(expiresAt);
+    return expiresAt == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(expiresAt));
   }
 
   /** The prompt of the job, if the server returned it. */
@@ -151,7 +152,7 @@ public final class Video {
         && id.equals(other.id)
         && model.equals(other.model)
         && status == other.status
-        && createdAt.equals(other.createdAt)
+        && createdAt == other.createdAt
         && Objects.equals(completedAt, other.completedAt)
         && Objects.equals(expiresAt, other.expiresAt)
         && Objects.equals(prompt, other.prompt)

@@ -13,6 +13,10 @@ public final class VideoModel {
   public static final VideoModel SORA_2_PRO_2025_10_06 = new VideoModel("sora-2-pro-2025-10-06");
   public static final VideoModel SORA_2_2025_12_08 = new VideoModel("sora-2-2025-12-08");
 
+  private static final VideoModel[] KNOWN = {
+    SORA_2, SORA_2_PRO, SORA_2_2025_10_06, SORA_2_PRO_2025_10_06, SORA_2_2025_12_08
+  };
+
   private final String value;
 
   private VideoModel(String value) {
@@ -34,6 +38,11 @@ public final class VideoModel {
 
   /** A model name as a server sent it: never rejected. */
   static VideoModel fromWire(String value) {
+    for (VideoModel known : KNOWN) {
+      if (known.value.equals(value)) {
+        return known;
+      }
+    }
     return new VideoModel(value);
   }
 

@@ -36,6 +36,10 @@ public final class VideoSize {
     }
   }
 
+  private static final VideoSize[] KNOWN = {
+    S720x1280, S1280x720, S1024x1792, S1792x1024, S1920x1080, S1080x1920
+  };
+
   private final String value;
 
   private VideoSize(String value) {
@@ -63,6 +67,11 @@ public final class VideoSize {
 
   /** A size as a server sent it: never rejected. */
   static VideoSize fromWire(String value) {
+    for (VideoSize known : KNOWN) {
+      if (known.value.equals(value)) {
+        return known;
+      }
+    }
     return new VideoSize(value);
   }
 

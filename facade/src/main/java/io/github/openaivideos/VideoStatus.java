@@ -11,6 +11,8 @@ public enum VideoStatus {
   /** A status added by the server after this SDK was released. */
   UNKNOWN("unknown");
 
+  private static final VideoStatus[] KNOWN = {QUEUED, IN_PROGRESS, COMPLETED, FAILED};
+
   private final String wireValue;
 
   VideoStatus(String wireValue) {
@@ -30,8 +32,8 @@ public enum VideoStatus {
   /** Reads a wire value; anything unknown is {@link #UNKNOWN}, never an exception. */
   public static VideoStatus fromWire(String value) {
     String v = value.toLowerCase(Locale.ROOT);
-    for (VideoStatus s : values()) {
-      if (s != UNKNOWN && s.wireValue.equals(v)) {
+    for (VideoStatus s : KNOWN) {
+      if (s.wireValue.equals(v)) {
         return s;
       }
     }

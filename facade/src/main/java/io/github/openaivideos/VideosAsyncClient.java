@@ -124,6 +124,17 @@ public final class VideosAsyncClient {
     return create(request).thenCompose(v -> waitUntilDone(v.id(), listener));
   }
 
+  /** {@link #remix} then {@link #waitUntilDone(String, Consumer)}. */
+  public CompletableFuture<Video> remixAndWait(
+      String videoId, String prompt, Consumer<Progress> listener) {
+    return remix(videoId, prompt).thenCompose(v -> waitUntilDone(v.id(), listener));
+  }
+
+  /** {@link #edit} then {@link #waitUntilDone(String, Consumer)}. */
+  public CompletableFuture<Video> editAndWait(EditVideo request, Consumer<Progress> listener) {
+    return edit(request).thenCompose(v -> waitUntilDone(v.id(), listener));
+  }
+
   /** {@link #extend} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> extendAndWait(ExtendVideo request, Consumer<Progress> listener) {
     return extend(request).thenCompose(v -> waitUntilDone(v.id(), listener));

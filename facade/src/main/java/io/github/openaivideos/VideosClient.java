@@ -166,12 +166,12 @@ public final class VideosClient implements AutoCloseable {
 
   /** Starts a video job. Not retried after it may have reached the server (see the README). */
   public Video create(CreateVideo request) {
-    return call(createExchange(request), Mapping::video).value();
+    return value(createExchange(request), Mapping::video);
   }
 
   /** Lists videos, one page; {@link VideoPage#autoPaging()} walks the rest. */
   public VideoPage list(ListVideos request) {
-    return listRaw(request).value();
+    return value(listExchange(request), list -> Mapping.page(list, request, this::list));
   }
 
   /** Lists videos with the server's defaults. */
@@ -181,37 +181,37 @@ public final class VideosClient implements AutoCloseable {
 
   /** The current state of a video job. */
   public Video retrieve(String videoId) {
-    return call(retrieveExchange(videoId), Mapping::video).value();
+    return value(retrieveExchange(videoId), Mapping::video);
   }
 
   /** Deletes a finished video and its assets. */
   public DeletedVideo delete(String videoId) {
-    return call(deleteExchange(videoId), Mapping::deleted).value();
+    return value(deleteExchange(videoId), Mapping::deleted);
   }
 
   /** Starts a remix of a completed video with a new prompt. */
   public Video remix(String videoId, String prompt) {
-    return call(remixExchange(videoId, prompt), Mapping::video).value();
+    return value(remixExchange(videoId, prompt), Mapping::video);
   }
 
   /** Starts an edit of an uploaded or existing video. */
   public Video edit(EditVideo request) {
-    return call(editExchange(request), Mapping::video).value();
+    return value(editExchange(request), Mapping::video);
   }
 
   /** Starts an extension of an uploaded or existing video. */
   public Video extend(ExtendVideo request) {
-    return call(extendExchange(request), Mapping::video).value();
+    return value(extendExchange(request), Mapping::video);
   }
 
   /** Creates a character from an MP4 video. */
   public VideoCharacter createCharacter(CreateCharacter request) {
-    return call(createCharacterExchange(request), Mapping::character).value();
+    return value(createCharacterExchange(request), Mapping::character);
   }
 
   /** A character by id. */
   public VideoCharacter retrieveCharacter(String characterId) {
-    return call(retrieveCharacterExchange(characterId), Mapping::character).value();
+    return value(retrieveCharacterExchange(characterId), Mapping::character);
   }
 
   /**
@@ -436,14 +436,24 @@ public final class VideosClient implements AutoCloseable {
     return outer;
   }
 
+  /** Runs the exchange and maps its body: the plain-result path, with no headers copied. */
+  <W, T> T value(Exchange<W> exchange, Function<W, T> map) {
+    return mapBody(exchange, executor.execute(exchange, null), map);
+  }
+
   private static <W, T> ApiResponse<T> toResponse(
       Exchange<W> exchange, CallExecutor.Result<W> result, Function<W, T> map) {
+    return new ApiResponse<>(
+        mapBody(exchange, result, map),
+        result.statusCode(),
+        result.requestId(),
+        result.headers().toMultimap());
+  }
+
+  private static <W, T> T mapBody(
+      Exchange<W> exchange, CallExecutor.Result<W> result, Function<W, T> map) {
     try {
-      return new ApiResponse<>(
-          map.apply(result.body()),
-          result.statusCode(),
-          result.requestId(),
-          result.headers().toMultimap());
+      return map.apply(result.body());
     } catch (Transport.MalformedBodyException e) {
       throw new InvalidResponseException(
           exchange.operation() + " got status " + result.statusCode() + " but " + e.getMessage(),

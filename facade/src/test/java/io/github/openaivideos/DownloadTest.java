@@ -58,8 +58,11 @@ class DownloadTest {
     assertThat(Files.readAllBytes(target)).isEqualTo(video);
     RecordedRequest first = server.takeRequest();
     assertThat(first.getTarget()).isEqualTo("/v1/videos/video_1/content?variant=video");
-    assertThat(server.takeRequest().getTarget())
-        .isEqualTo("/v1/videos/video_1/content?variant=thumbnail");
+    assertThat(first.getHeaders().get("Accept")).isEqualTo("video/mp4, application/json;q=0.5");
+    RecordedRequest second = server.takeRequest();
+    assertThat(second.getTarget()).isEqualTo("/v1/videos/video_1/content?variant=thumbnail");
+    assertThat(second.getHeaders().get("Accept"))
+        .isEqualTo("image/webp, image/png, image/jpeg, application/json;q=0.5");
     assertThat(onlyFiles()).containsExactlyInAnyOrder("cat.mp4", "cat.webp");
   }
 

@@ -2,7 +2,6 @@ package io.github.openaivideos.internal;
 
 import okhttp3.Headers;
 import okhttp3.Interceptor;
-import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
@@ -26,11 +25,6 @@ public final class ResponseMeta {
   public @Nullable String requestId() {
     Headers h = headers;
     return h == null ? null : h.get("x-request-id");
-  }
-
-  /** Tags every new request with a fresh holder. */
-  static Request tag(Request request) {
-    return request.newBuilder().tag(ResponseMeta.class, new ResponseMeta()).build();
   }
 
   /** Fills the holder of each request with the response it got. */

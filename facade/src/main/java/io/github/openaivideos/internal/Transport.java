@@ -10,7 +10,6 @@ import com.squareup.moshi.adapters.EnumJsonAdapter;
 import io.github.openaivideos.generated.api.VideosApi;
 import io.github.openaivideos.generated.model.VideoStatus;
 import java.io.EOFException;
-import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -61,14 +60,14 @@ public final class Transport {
             .readTimeout(readTimeout)
             .writeTimeout(writeTimeout)
             .callTimeout(callTimeout == null ? Duration.ZERO : callTimeout);
-    builder.interceptors().add(0, new HeadersInterceptor(headers));
     builder.addInterceptor(new ResponseMeta.Recorder());
     this.http = builder.build();
     OkHttpClient client = this.http;
+    Map<String, String> fixed = Map.copyOf(headers);
     this.api =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .callFactory(request -> client.newCall(ResponseMeta.tag(request)))
+            .callFactory(request -> client.newCall(prepare(request, fixed)))
             .addConverterFactory(
                 new ParseFailureConverterFactory(MoshiConverterFactory.create(MOSHI)))
             .build()
@@ -93,20 +92,22 @@ public final class Transport {
     return adapter.toJson(value);
   }
 
-  /** Adds the configured headers to every request, without overriding those set on the request. */
-  private static final class HeadersInterceptor implements okhttp3.Interceptor {
-    private final Map<String, String> headers;
-
-    HeadersInterceptor(Map<String, String> headers) {
-      this.headers = Map.copyOf(headers);
+  /**
+   * The request Retrofit built, with the configured headers, an {@code Accept} that names the asset
+   * a download asks for, and a fresh {@link ResponseMeta} tag: one copy of the request in all.
+   */
+  static Request prepare(Request request, Map<String, String> headers) {
+    Request.Builder builder = request.newBuilder().tag(ResponseMeta.class, new ResponseMeta());
+    headers.forEach(builder::header);
+    if (request.header("Accept") == null && request.url().encodedPath().endsWith("/content")) {
+      String variant = request.url().queryParameter("variant");
+      builder.header(
+          "Accept",
+          variant == null || variant.equals("video")
+              ? "video/mp4, application/json;q=0.5"
+              : "image/webp, image/png, image/jpeg, application/json;q=0.5");
     }
-
-    @Override
-    public okhttp3.Response intercept(Chain chain) throws IOException {
-      Request.Builder request = chain.request().newBuilder();
-      headers.forEach(request::header);
-      return chain.proceed(request.build());
-    }
+    return builder.build();
   }
 
   /** Thrown when a success body is not the JSON the contract promises. */
@@ -120,7 +121,7 @@ public final class Transport {
 
   /**
    * Wraps Moshi's converters so that a malformed body surfaces as {@link MalformedBodyException}. A
-   * failure of the connection while reading stays an {@link IOException}: Retrofit rethrows what
+   * failure of the connection while reading stays an {@code IOException}: Retrofit rethrows what
    * the body's source threw in place of our runtime exception.
    */
   private static final class ParseFailureConverterFactory extends Converter.Factory {

@@ -5,9 +5,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.PathItem;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.Locale;
  * skips, go through {@link MultipartContract}.
  */
 final class ContractValidator {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Spec spec;
   private final String basePath;
@@ -73,27 +70,11 @@ final class ContractValidator {
     if (response.body() != null) {
       builder.withBody(response.body());
     }
-    List<String> errors =
-        errors(
-            validator.validateResponse(
-                request.url().encodedPath(),
-                Request.Method.valueOf(request.method()),
-                builder.build()));
-    // See KnownSpecIssues: "error": null is valid by intent, not by the letter of the spec.
-    errors.removeIf(error -> isNullThroughNullableAllOf(error, response));
-    return errors;
-  }
-
-  private static boolean isNullThroughNullableAllOf(
-      String error, HttpExchange.WireResponse response) {
-    if (response.body() == null || !error.startsWith("validation.response.body.schema.allOf")) {
-      return false;
-    }
-    try {
-      return KnownSpecIssues.isNullJobErrorRejectedByAllOf(error, JSON.readTree(response.body()));
-    } catch (IOException e) {
-      return false;
-    }
+    return errors(
+        validator.validateResponse(
+            request.url().encodedPath(),
+            Request.Method.valueOf(request.method()),
+            builder.build()));
   }
 
   /** Request and response problems of a whole exchange. */

@@ -45,10 +45,7 @@ class PrismMockServerTest {
   @TempDir static Path workDir;
 
   private PrismMock prism;
-  private final OkHttpClient http =
-      new OkHttpClient.Builder()
-          .addInterceptor(PrismMockServerTest::acceptImagesForImageVariants)
-          .build();
+  private final OkHttpClient http = new OkHttpClient();
 
   @BeforeAll
   void startPrism() throws Exception {
@@ -149,22 +146,5 @@ class PrismMockServerTest {
     return new Request.Builder()
         .url(prism.baseUrl().resolve(path).toString())
         .header("Authorization", "Bearer any-key");
-  }
-
-  /**
-   * The SDK sends no Accept header, and Prism then answers every content request with the first
-   * media type of the spec (video/mp4), which the SDK rightly refuses for a thumbnail. A real
-   * server chooses by {@code variant}; for Prism the test asks for an image explicitly.
-   */
-  private static Response acceptImagesForImageVariants(okhttp3.Interceptor.Chain chain)
-      throws IOException {
-    Request request = chain.request();
-    String variant = request.url().queryParameter("variant");
-    if (request.url().encodedPath().endsWith("/content")
-        && variant != null
-        && !variant.equals("video")) {
-      request = request.newBuilder().header("Accept", "image/*").build();
-    }
-    return chain.proceed(request);
   }
 }
