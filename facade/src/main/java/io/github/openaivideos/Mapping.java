@@ -3,7 +3,7 @@ package io.github.openaivideos;
 import io.github.openaivideos.generated.model.DeletedVideo;
 import io.github.openaivideos.generated.model.VideoJobError;
 import io.github.openaivideos.generated.model.VideoList;
-import io.github.openaivideos.internal.Transport;
+import io.github.openaivideos.internal.MalformedBodyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,7 @@ final class Mapping {
 
   static Video video(io.github.openaivideos.generated.model.Video v) {
     if (v.getId() == null) {
-      throw new Transport.MalformedBodyException(
-          "the video has no id", new NullPointerException("id"));
+      throw new MalformedBodyException("the video has no id", new NullPointerException("id"));
     }
     VideoJobError error = v.getError();
     return new Video(
@@ -60,8 +59,7 @@ final class Mapping {
 
   static io.github.openaivideos.DeletedVideo deleted(DeletedVideo d) {
     if (d.getId() == null) {
-      throw new Transport.MalformedBodyException(
-          "the deletion has no id", new NullPointerException("id"));
+      throw new MalformedBodyException("the deletion has no id", new NullPointerException("id"));
     }
     return new io.github.openaivideos.DeletedVideo(d.getId(), Boolean.TRUE.equals(d.getDeleted()));
   }

@@ -8,6 +8,7 @@ import io.github.openaivideos.generated.model.ListOrder;
 import io.github.openaivideos.internal.CallExecutor;
 import io.github.openaivideos.internal.CallExecutor.Exchange;
 import io.github.openaivideos.internal.Downloads;
+import io.github.openaivideos.internal.MalformedBodyException;
 import io.github.openaivideos.internal.Poller;
 import io.github.openaivideos.internal.Redactor;
 import io.github.openaivideos.internal.RequestEncoder;
@@ -103,6 +104,7 @@ public final class VideosClient implements AutoCloseable {
     this.api = transport.api();
     this.executor =
         new CallExecutor(
+            transport.http(),
             new RetryPolicy(
                 maxRetries,
                 config.retryUnsafePosts,
@@ -321,7 +323,11 @@ public final class VideosClient implements AutoCloseable {
   Exchange<io.github.openaivideos.generated.model.Video> createExchange(CreateVideo request) {
     requireNonNull(request, "request == null");
     RequestEncoder.Encoded body = encoder.create(request);
-    return post("create", body, b -> api.createVideo(b));
+    return post(
+        "create",
+        body,
+        b -> api.createVideo(b),
+        io.github.openaivideos.generated.model.Video.class);
   }
 
   Exchange<io.github.openaivideos.generated.model.VideoList> listExchange(ListVideos request) {
@@ -329,49 +335,78 @@ public final class VideosClient implements AutoCloseable {
     Integer limit = request.limit().isPresent() ? request.limit().getAsInt() : null;
     ListOrder order = request.order().map(o -> ListOrder.valueOf(o.name())).orElse(null);
     String after = request.after().orElse(null);
-    return new Exchange<>("list", () -> api.listVideos(after, limit, order), true);
+    return new Exchange<>(
+        "list",
+        () -> api.listVideos(after, limit, order),
+        io.github.openaivideos.generated.model.VideoList.class,
+        true);
   }
 
   Exchange<io.github.openaivideos.generated.model.Video> retrieveExchange(String videoId) {
     String id = Checks.id("retrieve", "videoId", videoId);
-    return new Exchange<>("retrieve", () -> api.retrieveVideo(id), true);
+    return new Exchange<>(
+        "retrieve",
+        () -> api.retrieveVideo(id),
+        io.github.openaivideos.generated.model.Video.class,
+        true);
   }
 
   Exchange<io.github.openaivideos.generated.model.DeletedVideo> deleteExchange(String videoId) {
     String id = Checks.id("delete", "videoId", videoId);
-    return new Exchange<>("delete", () -> api.deleteVideo(id), true);
+    return new Exchange<>(
+        "delete",
+        () -> api.deleteVideo(id),
+        io.github.openaivideos.generated.model.DeletedVideo.class,
+        true);
   }
 
   Exchange<io.github.openaivideos.generated.model.Video> remixExchange(
       String videoId, String prompt) {
     String id = Checks.id("remix", "videoId", videoId);
     RequestEncoder.Encoded body = encoder.remix(Checks.prompt("remix", prompt));
-    return post("remix", body, b -> api.remixVideo(id, b));
+    return post(
+        "remix",
+        body,
+        b -> api.remixVideo(id, b),
+        io.github.openaivideos.generated.model.Video.class);
   }
 
   Exchange<io.github.openaivideos.generated.model.Video> editExchange(EditVideo request) {
     requireNonNull(request, "request == null");
     RequestEncoder.Encoded body = encoder.edit(request.validated());
-    return post("edit", body, b -> api.editVideo(b));
+    return post(
+        "edit", body, b -> api.editVideo(b), io.github.openaivideos.generated.model.Video.class);
   }
 
   Exchange<io.github.openaivideos.generated.model.Video> extendExchange(ExtendVideo request) {
     requireNonNull(request, "request == null");
     RequestEncoder.Encoded body = encoder.extend(request.validated());
-    return post("extend", body, b -> api.extendVideo(b));
+    return post(
+        "extend",
+        body,
+        b -> api.extendVideo(b),
+        io.github.openaivideos.generated.model.Video.class);
   }
 
   Exchange<io.github.openaivideos.generated.model.VideoCharacter> createCharacterExchange(
       CreateCharacter request) {
     requireNonNull(request, "request == null");
     RequestEncoder.Encoded body = encoder.createCharacter(request);
-    return post("createCharacter", body, b -> api.createCharacter(b));
+    return post(
+        "createCharacter",
+        body,
+        b -> api.createCharacter(b),
+        io.github.openaivideos.generated.model.VideoCharacter.class);
   }
 
   Exchange<io.github.openaivideos.generated.model.VideoCharacter> retrieveCharacterExchange(
       String characterId) {
     String id = Checks.id("retrieveCharacter", "characterId", characterId);
-    return new Exchange<>("retrieveCharacter", () -> api.retrieveCharacter(id), true);
+    return new Exchange<>(
+        "retrieveCharacter",
+        () -> api.retrieveCharacter(id),
+        io.github.openaivideos.generated.model.VideoCharacter.class,
+        true);
   }
 
   Exchange<ResponseBody> downloadExchange(
@@ -379,7 +414,8 @@ public final class VideosClient implements AutoCloseable {
     String id = Checks.id("download", "videoId", videoId);
     requireNonNull(variant, "variant == null");
     ContentVariant wire = ContentVariant.valueOf(variant.name());
-    return new Exchange<>("download", () -> api.downloadVideoContent(id, wire), true);
+    return new Exchange<>(
+        "download", () -> api.downloadVideoContent(id, wire), ResponseBody.class, true);
   }
 
   ApiResponse<VideoPage> listRaw(ListVideos request) {
@@ -396,7 +432,10 @@ public final class VideosClient implements AutoCloseable {
    * RetryPolicy}).
    */
   private static <W> Exchange<W> post(
-      String operation, RequestEncoder.Encoded body, Function<RequestBody, Call<W>> call) {
+      String operation,
+      RequestEncoder.Encoded body,
+      Function<RequestBody, Call<W>> call,
+      Class<W> bodyType) {
     if (!body.repeatable()) {
       boolean[] sent = {false};
       return new Exchange<>(
@@ -410,9 +449,10 @@ public final class VideosClient implements AutoCloseable {
             sent[0] = true;
             return call.apply(body.body());
           },
+          bodyType,
           false);
     }
-    return new Exchange<>(operation, () -> call.apply(body.body()), false);
+    return new Exchange<>(operation, () -> call.apply(body.body()), bodyType, false);
   }
 
   <W, T> ApiResponse<T> call(Exchange<W> exchange, Function<W, T> map) {
@@ -454,7 +494,7 @@ public final class VideosClient implements AutoCloseable {
       Exchange<W> exchange, CallExecutor.Result<W> result, Function<W, T> map) {
     try {
       return map.apply(result.body());
-    } catch (Transport.MalformedBodyException e) {
+    } catch (MalformedBodyException e) {
       throw new InvalidResponseException(
           exchange.operation() + " got status " + result.statusCode() + " but " + e.getMessage(),
           result.statusCode(),

@@ -3,6 +3,9 @@ package io.github.openaivideos.internal;
 import static java.util.Objects.requireNonNull;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
 import io.github.openaivideos.ApiConnectionException;
 import io.github.openaivideos.ApiError;
 import io.github.openaivideos.ApiException;
@@ -12,6 +15,7 @@ import io.github.openaivideos.RetryBudgetExhaustedException;
 import io.github.openaivideos.Sleeper;
 import io.github.openaivideos.VideosException;
 import io.github.openaivideos.generated.model.ErrorResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
@@ -26,14 +30,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
-import retrofit2.Callback;
-import retrofit2.Response;
 
 /**
  * Runs Retrofit calls: retries by the {@link RetryPolicy}, turns every failure into a typed {@link
@@ -44,9 +51,23 @@ import retrofit2.Response;
 public final class CallExecutor {
   private static final System.Logger LOG = System.getLogger("io.github.openaivideos");
   private static final long MAX_ERROR_BODY = 64 * 1024;
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("EFBBBF");
 
-  /** One operation: how to make a fresh call for each attempt, and whether repeating it is safe. */
-  public record Exchange<W>(String operation, Supplier<Call<W>> newCall, boolean safeToRepeat) {}
+  /**
+   * One operation: how to build its request (a call of the generated Retrofit interface) for each
+   * attempt, the generated model its body reads as ({@code ResponseBody} for a download, handed
+   * over unread), and whether repeating it is safe.
+   */
+  public record Exchange<W>(
+      String operation,
+      Supplier<retrofit2.Call<W>> newCall,
+      Class<W> bodyType,
+      boolean safeToRepeat) {
+
+    Request request() {
+      return Transport.requestOf(newCall.get());
+    }
+  }
 
   /** A successful answer. */
   public record Result<W>(W body, int statusCode, Headers headers) {
@@ -63,6 +84,7 @@ public final class CallExecutor {
 
   private record Fail<W>(RuntimeException exception) implements Step<W> {}
 
+  private final OkHttpClient http;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -71,12 +93,14 @@ public final class CallExecutor {
   private final RetryBudget budget;
 
   public CallExecutor(
+      OkHttpClient http,
       RetryPolicy retry,
       RetryBudget budget,
       Sleeper sleeper,
       Clock clock,
       Supplier<ScheduledExecutorService> scheduler,
       Redactor redactor) {
+    this.http = requireNonNull(http, "http == null");
     this.retry = requireNonNull(retry, "retry == null");
     this.budget = requireNonNull(budget, "budget == null");
     this.sleeper = requireNonNull(sleeper, "sleeper == null");
@@ -100,14 +124,12 @@ public final class CallExecutor {
   /** Runs the exchange on this thread, retrying as the policy allows, until {@code deadline}. */
   public <W> Result<W> execute(Exchange<W> exchange, @Nullable Instant deadline) {
     for (int attempt = 1; ; attempt++) {
-      Call<W> call = exchange.newCall().get();
+      Call call = http.newCall(exchange.request());
       bound(call, exchange, deadline);
       long start = System.nanoTime();
       Step<W> step;
       try {
-        step = onResponse(exchange, attempt, call, call.execute());
-      } catch (Transport.MalformedBodyException e) {
-        throw invalid(exchange, call, e);
+        step = onResponse(exchange, attempt, call.execute());
       } catch (IOException e) {
         if (Thread.currentThread().isInterrupted()) {
           throw cancelled(exchange, e);
@@ -146,7 +168,7 @@ public final class CallExecutor {
         (r, t) -> {
           if (future.isCancelled()) {
             Object current = inFlight.get();
-            if (current instanceof Call<?> call) {
+            if (current instanceof Call call) {
               call.cancel();
             } else if (current instanceof Future<?> scheduled) {
               scheduled.cancel(false);
@@ -166,9 +188,9 @@ public final class CallExecutor {
     if (future.isDone()) {
       return;
     }
-    Call<W> call;
+    Call call;
     try {
-      call = exchange.newCall().get();
+      call = http.newCall(exchange.request());
       bound(call, exchange, deadline);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
@@ -177,12 +199,14 @@ public final class CallExecutor {
     inFlight.set(call);
     long start = System.nanoTime();
     call.enqueue(
-        new Callback<W>() {
+        new Callback() {
           @Override
-          public void onResponse(Call<W> c, Response<W> response) {
+          public void onResponse(Call c, Response response) {
             Step<W> step;
             try {
-              step = CallExecutor.this.onResponse(exchange, attempt, c, response);
+              step = CallExecutor.this.onResponse(exchange, attempt, response);
+            } catch (IOException e) {
+              step = failed(e);
             } catch (RuntimeException e) {
               step = new Fail<>(e);
             }
@@ -190,17 +214,14 @@ public final class CallExecutor {
           }
 
           @Override
-          public void onFailure(Call<W> c, Throwable t) {
-            if (t instanceof Transport.MalformedBodyException malformed) {
-              handle(new Fail<>(invalid(exchange, c, malformed)));
-            } else if (t instanceof IOException io) {
-              handle(
-                  future.isCancelled()
-                      ? new Fail<>(cancelled(exchange, io))
-                      : CallExecutor.this.onFailure(exchange, attempt, io));
-            } else {
-              handle(new Fail<>(new VideosException(exchange.operation() + " failed: " + t, t)));
-            }
+          public void onFailure(Call c, IOException e) {
+            handle(failed(e));
+          }
+
+          private Step<W> failed(IOException e) {
+            return future.isCancelled()
+                ? new Fail<>(cancelled(exchange, e))
+                : CallExecutor.this.onFailure(exchange, attempt, e);
           }
 
           private void handle(Step<W> step) {
@@ -227,19 +248,31 @@ public final class CallExecutor {
         });
   }
 
-  private <W> Step<W> onResponse(
-      Exchange<W> exchange, int attempt, Call<W> call, Response<W> response) {
+  /**
+   * Reads an answer: the generated model for a success (a download's body is handed over unread),
+   * the typed exception for an error status. An {@link IOException} while reading is a connection
+   * failure.
+   */
+  private <W> Step<W> onResponse(Exchange<W> exchange, int attempt, Response response)
+      throws IOException {
     if (response.isSuccessful()) {
-      W body = response.body();
-      if (body == null) {
-        throw invalid(
-            exchange, call, new Transport.MalformedBodyException("empty body", new IOException()));
+      ResponseBody body = response.body();
+      if (exchange.bodyType() == ResponseBody.class) {
+        budget.refund();
+        return new Done<>(
+            new Result<>(exchange.bodyType().cast(body), response.code(), response.headers()));
+      }
+      W value;
+      try (body) {
+        value = readJson(exchange.bodyType(), body);
+      } catch (MalformedBodyException e) {
+        return new Fail<>(invalid(exchange, response, e));
       }
       budget.refund();
-      return new Done<>(new Result<>(body, response.code(), response.headers()));
+      return new Done<>(new Result<>(value, response.code(), response.headers()));
     }
     ApiException error =
-        errorOf(response.code(), response.message(), response.headers(), response.errorBody());
+        errorOf(response.code(), response.message(), response.headers(), response.body());
     if (attempt <= retry.maxRetries()
         && retry.isRetryable(response.code(), exchange.safeToRepeat())) {
       return retryOrGiveUp(
@@ -333,22 +366,40 @@ public final class CallExecutor {
         failure);
   }
 
+  /** Parses a generated model; a body that is not that JSON is a {@link MalformedBodyException}. */
+  private static <W> W readJson(Class<W> type, ResponseBody body) throws IOException {
+    BufferedSource source = body.source();
+    if (source.rangeEquals(0, UTF8_BOM)) {
+      source.skip(UTF8_BOM.size());
+    }
+    try {
+      JsonReader reader = JsonReader.of(source);
+      W value = Transport.MOSHI.adapter(type).fromJson(reader);
+      if (value == null) {
+        throw new MalformedBodyException("the body is JSON null", new EOFException());
+      }
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
+      return value;
+    } catch (JsonDataException | JsonEncodingException | EOFException e) {
+      throw new MalformedBodyException("the body is not the JSON the contract promises", e);
+    }
+  }
+
   private InvalidResponseException invalid(
-      Exchange<?> exchange, Call<?> call, Transport.MalformedBodyException e) {
-    ResponseMeta meta = call.request().tag(ResponseMeta.class);
-    int status = meta == null ? 0 : meta.statusCode();
-    String requestId = meta == null ? null : meta.requestId();
+      Exchange<?> exchange, Response response, MalformedBodyException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     return new InvalidResponseException(
         exchange.operation()
             + " got status "
-            + status
+            + response.code()
             + " but "
             + e.getMessage()
             + ": "
             + redactor.redact(String.valueOf(cause.getMessage())),
-        status,
-        requestId,
+        response.code(),
+        response.header("x-request-id"),
         cause);
   }
 
@@ -358,7 +409,7 @@ public final class CallExecutor {
     return e;
   }
 
-  private void bound(Call<?> call, Exchange<?> exchange, @Nullable Instant deadline) {
+  private void bound(Call call, Exchange<?> exchange, @Nullable Instant deadline) {
     if (deadline == null) {
       return;
     }
@@ -375,7 +426,7 @@ public final class CallExecutor {
   }
 
   private static <W> void log(
-      Exchange<W> exchange, Call<W> call, int attempt, long startNanos, Step<W> step) {
+      Exchange<W> exchange, Call call, int attempt, long startNanos, Step<W> step) {
     if (!LOG.isLoggable(Level.DEBUG)) {
       return;
     }

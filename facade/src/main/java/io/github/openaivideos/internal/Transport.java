@@ -3,29 +3,30 @@ package io.github.openaivideos.internal;
 import static java.util.Objects.requireNonNull;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.adapters.EnumJsonAdapter;
 import io.github.openaivideos.generated.api.VideosApi;
 import io.github.openaivideos.generated.model.VideoStatus;
-import java.io.EOFException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.ResponseBody;
+import okhttp3.Response;
+import okio.Timeout;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * The HTTP stack of one client: OkHttp with our headers, Retrofit over the generated {@link
- * VideosApi}, and the Moshi instance that reads and writes the generated models.
+ * The HTTP stack of one client. The generated Retrofit interface ({@link VideosApi}) builds each
+ * request from the spec (method, path, encoded parameters, body); OkHttp sends it; Moshi reads the
+ * generated models from the response. Retrofit is used only as the request builder: the executor
+ * reads bodies itself, so a download streams straight from the socket and a malformed body is
+ * reported with its status and request id.
  */
 public final class Transport {
   /** Shared: adapters are cached per Moshi instance and it holds no per-client state. */
@@ -54,22 +55,21 @@ public final class Transport {
       Duration writeTimeout,
       @Nullable Duration callTimeout) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
-    OkHttpClient.Builder builder =
+    this.http =
         base.newBuilder()
             .connectTimeout(connectTimeout)
             .readTimeout(readTimeout)
             .writeTimeout(writeTimeout)
-            .callTimeout(callTimeout == null ? Duration.ZERO : callTimeout);
-    builder.addInterceptor(new ResponseMeta.Recorder());
-    this.http = builder.build();
-    OkHttpClient client = this.http;
+            .callTimeout(callTimeout == null ? Duration.ZERO : callTimeout)
+            .build();
     Map<String, String> fixed = Map.copyOf(headers);
     this.api =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .callFactory(request -> client.newCall(prepare(request, fixed)))
-            .addConverterFactory(
-                new ParseFailureConverterFactory(MoshiConverterFactory.create(MOSHI)))
+            .callFactory(request -> new BuiltRequest(prepare(request, fixed)))
+            // Never used to read a body (see the class comment); Retrofit wants a converter for the
+            // declared return types when it first builds a method.
+            .addConverterFactory(MoshiConverterFactory.create(MOSHI))
             .build()
             .create(VideosApi.class);
   }
@@ -86,6 +86,11 @@ public final class Transport {
     return baseUrl;
   }
 
+  /** The request a call of the generated interface stands for, ready to send. */
+  public static Request requestOf(retrofit2.Call<?> call) {
+    return call.request();
+  }
+
   /** Serializes a generated request model. */
   public static <T> String toJson(Class<T> type, T value) {
     JsonAdapter<T> adapter = MOSHI.adapter(type);
@@ -93,11 +98,11 @@ public final class Transport {
   }
 
   /**
-   * The request Retrofit built, with the configured headers, an {@code Accept} that names the asset
-   * a download asks for, and a fresh {@link ResponseMeta} tag: one copy of the request in all.
+   * The request Retrofit built, with the configured headers and an {@code Accept} that names the
+   * asset a download asks for: one copy of the request in all.
    */
   static Request prepare(Request request, Map<String, String> headers) {
-    Request.Builder builder = request.newBuilder().tag(ResponseMeta.class, new ResponseMeta());
+    Request.Builder builder = request.newBuilder();
     headers.forEach(builder::header);
     if (request.header("Accept") == null && request.url().encodedPath().endsWith("/content")) {
       String variant = request.url().queryParameter("variant");
@@ -110,46 +115,77 @@ public final class Transport {
     return builder.build();
   }
 
-  /** Thrown when a success body is not the JSON the contract promises. */
-  public static final class MalformedBodyException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public MalformedBodyException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
   /**
-   * Wraps Moshi's converters so that a malformed body surfaces as {@link MalformedBodyException}. A
-   * failure of the connection while reading stays an {@code IOException}: Retrofit rethrows what
-   * the body's source threw in place of our runtime exception.
+   * What the Retrofit call factory hands back: the built request, nothing else. Retrofit's {@code
+   * request()} returns it; the executor sends it with {@link #http()}.
    */
-  private static final class ParseFailureConverterFactory extends Converter.Factory {
-    private final Converter.Factory delegate;
+  private static final class BuiltRequest implements Call {
+    private final Request request;
 
-    ParseFailureConverterFactory(Converter.Factory delegate) {
-      this.delegate = delegate;
+    BuiltRequest(Request request) {
+      this.request = request;
     }
 
     @Override
-    public @Nullable Converter<ResponseBody, ?> responseBodyConverter(
-        Type type, Annotation[] annotations, Retrofit retrofit) {
-      Converter<ResponseBody, ?> inner =
-          delegate.responseBodyConverter(type, annotations, retrofit);
-      if (inner == null) {
-        return null;
-      }
-      return body -> {
-        try {
-          Object value = inner.convert(body);
-          if (value == null) {
-            throw new MalformedBodyException("the body was JSON null", new EOFException());
-          }
-          return value;
-        } catch (JsonDataException | JsonEncodingException | EOFException e) {
-          throw new MalformedBodyException("the body is not the JSON the contract promises", e);
-        }
-      };
+    public Request request() {
+      return request;
+    }
+
+    @Override
+    public Response execute() {
+      throw new UnsupportedOperationException("requests are sent by CallExecutor");
+    }
+
+    @Override
+    public void enqueue(Callback callback) {
+      throw new UnsupportedOperationException("requests are sent by CallExecutor");
+    }
+
+    @Override
+    public void cancel() {}
+
+    @Override
+    public boolean isExecuted() {
+      return false;
+    }
+
+    @Override
+    public boolean isCanceled() {
+      return false;
+    }
+
+    @Override
+    public Timeout timeout() {
+      return Timeout.NONE;
+    }
+
+    @Override
+    public void addEventListener(EventListener listener) {}
+
+    @Override
+    public <T> @Nullable T tag(kotlin.reflect.KClass<T> type) {
+      return null;
+    }
+
+    @Override
+    public <T> @Nullable T tag(Class<? extends T> type) {
+      return null;
+    }
+
+    @Override
+    public <T> T tag(
+        kotlin.reflect.KClass<T> type, kotlin.jvm.functions.Function0<? extends T> make) {
+      return make.invoke();
+    }
+
+    @Override
+    public <T> T tag(Class<T> type, kotlin.jvm.functions.Function0<? extends T> make) {
+      return make.invoke();
+    }
+
+    @Override
+    public Call clone() {
+      return new BuiltRequest(request);
     }
   }
 }
