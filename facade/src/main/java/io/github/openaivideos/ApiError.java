@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,17 +22,5 @@ public record ApiError(
   public ApiError {
     requireNonNull(message, "message == null");
     headers = Map.copyOf(requireNonNull(headers, "headers == null"));
-  }
-
-  public Optional<String> typeOptional() {
-    return Optional.ofNullable(type);
-  }
-
-  public Optional<String> codeOptional() {
-    return Optional.ofNullable(code);
-  }
-
-  public Optional<String> requestIdOptional() {
-    return Optional.ofNullable(requestId);
   }
 }

@@ -13,27 +13,57 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the parsed body
  */
-public record ApiResponse<T>(
-    T value, int statusCode, @Nullable String requestId, Map<String, List<String>> headers) {
+public final class ApiResponse<T> {
+  private final T value;
+  private final int statusCode;
+  private final @Nullable String requestId;
+  private final Map<String, List<String>> headers;
 
-  public ApiResponse {
-    requireNonNull(value, "value == null");
-    headers = Map.copyOf(requireNonNull(headers, "headers == null"));
+  ApiResponse(
+      T value, int statusCode, @Nullable String requestId, Map<String, List<String>> headers) {
+    this.value = requireNonNull(value, "value == null");
+    this.statusCode = statusCode;
+    this.requestId = requestId;
+    this.headers = Map.copyOf(requireNonNull(headers, "headers == null"));
+  }
+
+  /** The parsed body. */
+  public T value() {
+    return value;
+  }
+
+  /** The HTTP status, e.g. 200. */
+  public int statusCode() {
+    return statusCode;
   }
 
   /** The {@code x-request-id} of the response, if the server sent one. */
-  public Optional<String> requestIdOptional() {
+  public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
+  }
+
+  /** Every response header, by lower-case name. */
+  public Map<String, List<String>> headers() {
+    return headers;
   }
 
   /** The first value of a header, matched without regard to case. */
   public Optional<String> header(String name) {
-    String wanted = name.toLowerCase(Locale.ROOT);
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey().toLowerCase(Locale.ROOT).equals(wanted) && !e.getValue().isEmpty()) {
-        return Optional.of(e.getValue().get(0));
-      }
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    if (values == null || values.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    return Optional.of(values.get(0));
+  }
+
+  @Override
+  public String toString() {
+    return "ApiResponse{status="
+        + statusCode
+        + ", requestId="
+        + requestId
+        + ", value="
+        + value
+        + "}";
   }
 }

@@ -327,7 +327,7 @@ class OperationsTest {
     ApiResponse<Video> response = client.withRawResponse().retrieve("video_1");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.requestId()).isEqualTo("req_200");
+    assertThat(response.requestId()).hasValue("req_200");
     assertThat(response.header("content-type")).hasValue("application/json");
     assertThat(response.value().id()).isEqualTo("video_1");
   }
