@@ -5,7 +5,7 @@
 #   bench/run.sh --quick    smoke run (~4 minutes): shorter JMH, fewer repetitions
 #
 # Environment overrides (defaults in brackets; quick-mode defaults differ where noted):
-#   BENCH_JMH_ARGS        JMH options for every JMH run  ["-f 1 -wi 2 -i 3 -w 2s -r 3s"; quick "-f 1 -wi 1 -i 2 -w 1s -r 2s"]
+#   BENCH_JMH_ARGS        JMH options for every JMH run  ["-f 1 -wi 3 -i 5 -w 2s -r 4s"; quick "-f 1 -wi 1 -i 2 -w 1s -r 2s"]
 #   BENCH_JMH_THREADS     thread counts to run           ["1 8"]
 #   BENCH_CLIENTS_JMH     JMH benchmark include regex per client run, e.g. "retrieve" to skip list  [all]
 #   BENCH_COLD_RUNS       cold starts per client        [15; quick 5]
@@ -34,7 +34,7 @@ done
 if [[ $quick == 1 ]]; then
   jmh_default="-f 1 -wi 1 -i 2 -w 1s -r 2s"
 else
-  jmh_default="-f 1 -wi 2 -i 3 -w 2s -r 3s"
+  jmh_default="-f 1 -wi 3 -i 5 -w 2s -r 4s"
 fi
 export BENCH_QUICK=$quick
 export BENCH_JMH_ARGS="${BENCH_JMH_ARGS:-$jmh_default}"
