@@ -76,10 +76,10 @@ public final class VideosAsyncClient {
     Downloads.checkTarget(target);
     CompletableFuture<CallExecutor.Result<ResponseBody>> call =
         client.executor().executeAsync(client.downloadExchange(videoId, variant), null);
+    // Copied on the OkHttp thread that received the response, never on the shared scheduler thread
+    // (which must stay free for the retries and polls of every other call).
     CompletableFuture<Long> written =
-        call.thenApplyAsync(
-            r -> Downloads.toPath(r.body(), variant, target, videoId, r.requestId()),
-            client.executor().scheduler());
+        call.thenApply(r -> Downloads.toPath(r.body(), variant, target, videoId, r.requestId()));
     written.whenComplete(
         (n, t) -> {
           if (written.isCancelled()) {

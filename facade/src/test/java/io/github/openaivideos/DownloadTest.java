@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -64,6 +65,19 @@ class DownloadTest {
     assertThat(second.getHeaders().get("Accept"))
         .isEqualTo("image/webp, image/png, image/jpeg, application/json;q=0.5");
     assertThat(onlyFiles()).containsExactlyInAnyOrder("cat.mp4", "cat.webp");
+  }
+
+  @Test
+  void asyncDownloadWritesTheFileOffTheSchedulerThread() throws Exception {
+    byte[] video = TestSupport.mp4(50_000);
+    server.enqueue(asset("video/mp4", video));
+    Path target = dir.resolve("async.mp4");
+
+    long written =
+        client.async().download("video_1", ContentVariant.VIDEO, target).get(10, TimeUnit.SECONDS);
+
+    assertThat(written).isEqualTo(50_000);
+    assertThat(Files.readAllBytes(target)).isEqualTo(video);
   }
 
   @Test
