@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
@@ -20,20 +21,13 @@ import picocli.CommandLine.TypeConversionException;
  * conversion error, which reads {@code Invalid value for option '--size': <the SDK's reason>}.
  */
 final class Converters {
-  /** Clip lengths {@code create} accepts. */
-  static final List<VideoSeconds> CREATE_SECONDS =
-      List.of(VideoSeconds.S4, VideoSeconds.S8, VideoSeconds.S12);
-
-  /** Lengths of the new segment {@code extend} accepts. */
-  static final List<VideoSeconds> EXTEND_SECONDS = List.of(VideoSeconds.values());
-
   private Converters() {}
 
   /** {@code --seconds} of create: 4, 8 or 12. */
   static final class CreateSeconds implements ITypeConverter<VideoSeconds> {
     @Override
     public VideoSeconds convert(String value) {
-      return seconds(value, CREATE_SECONDS);
+      return seconds(value, VideoSeconds.allowedForCreate());
     }
   }
 
@@ -41,7 +35,7 @@ final class Converters {
   static final class ExtendSeconds implements ITypeConverter<VideoSeconds> {
     @Override
     public VideoSeconds convert(String value) {
-      return seconds(value, EXTEND_SECONDS);
+      return seconds(value, VideoSeconds.allowedForExtend());
     }
   }
 
@@ -109,7 +103,7 @@ final class Converters {
     }
   }
 
-  static VideoSeconds seconds(String value, List<VideoSeconds> allowed) {
+  static VideoSeconds seconds(String value, Set<VideoSeconds> allowed) {
     String list =
         allowed.stream().map(s -> String.valueOf(s.seconds())).collect(Collectors.joining(", "));
     int seconds;
