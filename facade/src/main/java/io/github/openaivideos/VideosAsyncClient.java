@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import okhttp3.ResponseBody;
 
 /**
  * The operations of a {@link VideosClient}, non-blocking. Each returns a {@link CompletableFuture}
@@ -37,7 +36,7 @@ public final class VideosAsyncClient {
   }
 
   public CompletableFuture<VideoPage> list(ListVideos request) {
-    return client.listRawAsync(request).thenApply(ApiResponse::value);
+    return client.valueAsync(client.listExchange(request), client.pageOf(request));
   }
 
   public CompletableFuture<Video> retrieve(String videoId) {
@@ -74,19 +73,12 @@ public final class VideosAsyncClient {
   public CompletableFuture<Long> download(String videoId, ContentVariant variant, Path target) {
     requireNonNull(target, "target == null");
     Downloads.checkTarget(target);
-    CompletableFuture<CallExecutor.Result<ResponseBody>> call =
-        client.executor().executeAsync(client.downloadExchange(videoId, variant), null);
     // Copied on the OkHttp thread that received the response, never on the shared scheduler thread
     // (which must stay free for the retries and polls of every other call).
-    CompletableFuture<Long> written =
-        call.thenApply(r -> Downloads.toPath(r.body(), variant, target, videoId, r.requestId()));
-    written.whenComplete(
-        (n, t) -> {
-          if (written.isCancelled()) {
-            call.cancel(true);
-          }
-        });
-    return written;
+    return client.thenAsync(
+        client.downloadExchange(videoId, variant),
+        null,
+        r -> Downloads.toPath(r.body(), variant, target, videoId, r.requestId()));
   }
 
   /** Waits until the job is completed, within the client's wait timeout. */
@@ -141,14 +133,6 @@ public final class VideosAsyncClient {
   }
 
   private <W, T> CompletableFuture<T> value(CallExecutor.Exchange<W> exchange, Function<W, T> map) {
-    CompletableFuture<ApiResponse<T>> call = client.callAsync(exchange, map, null);
-    CompletableFuture<T> value = call.thenApply(ApiResponse::value);
-    value.whenComplete(
-        (v, t) -> {
-          if (value.isCancelled()) {
-            call.cancel(true);
-          }
-        });
-    return value;
+    return client.valueAsync(exchange, map);
   }
 }

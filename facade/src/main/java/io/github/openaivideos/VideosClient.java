@@ -173,7 +173,7 @@ public final class VideosClient implements AutoCloseable {
 
   /** Lists videos, one page; {@link VideoPage#autoPaging()} walks the rest. */
   public VideoPage list(ListVideos request) {
-    return value(listExchange(request), list -> Mapping.page(list, request, this::list));
+    return value(listExchange(request), pageOf(request));
   }
 
   /** Lists videos with the server's defaults. */
@@ -418,12 +418,9 @@ public final class VideosClient implements AutoCloseable {
         "download", () -> api.downloadVideoContent(id, wire), ResponseBody.class, true);
   }
 
-  ApiResponse<VideoPage> listRaw(ListVideos request) {
-    return call(listExchange(request), list -> Mapping.page(list, request, this::list));
-  }
-
-  CompletableFuture<ApiResponse<VideoPage>> listRawAsync(ListVideos request) {
-    return callAsync(listExchange(request), list -> Mapping.page(list, request, this::list), null);
+  /** Reads a list body into a page whose later pages are fetched by this (blocking) client. */
+  Function<io.github.openaivideos.generated.model.VideoList, VideoPage> pageOf(ListVideos request) {
+    return list -> Mapping.page(list, request, this::list);
   }
 
   /**
@@ -465,8 +462,24 @@ public final class VideosClient implements AutoCloseable {
 
   <W, T> CompletableFuture<ApiResponse<T>> callAsync(
       Exchange<W> exchange, Function<W, T> map, @Nullable Instant deadline) {
+    return thenAsync(exchange, deadline, r -> toResponse(exchange, r, map));
+  }
+
+  /** The async twin of {@link #value}: no headers copied. */
+  <W, T> CompletableFuture<T> valueAsync(Exchange<W> exchange, Function<W, T> map) {
+    return thenAsync(exchange, null, r -> mapBody(exchange, r, map));
+  }
+
+  /**
+   * Runs the exchange without blocking and finishes its result on the thread that received the
+   * response. Cancelling the returned future cancels the call (or the retry waiting for its turn).
+   */
+  <W, R> CompletableFuture<R> thenAsync(
+      Exchange<W> exchange,
+      @Nullable Instant deadline,
+      Function<CallExecutor.Result<W>, R> finish) {
     CompletableFuture<CallExecutor.Result<W>> inner = executor.executeAsync(exchange, deadline);
-    CompletableFuture<ApiResponse<T>> outer = inner.thenApply(r -> toResponse(exchange, r, map));
+    CompletableFuture<R> outer = inner.thenApply(finish);
     outer.whenComplete(
         (r, t) -> {
           if (outer.isCancelled()) {
@@ -529,7 +542,7 @@ public final class VideosClient implements AutoCloseable {
     }
 
     public ApiResponse<VideoPage> list(ListVideos request) {
-      return listRaw(request);
+      return call(listExchange(request), pageOf(request));
     }
 
     public ApiResponse<Video> retrieve(String videoId) {
