@@ -13,6 +13,9 @@ public final class MediaTypes {
    */
   public static final int HEAD_BYTES = 512 * 1024;
 
+  /** How many leading bytes {@link #sniff} needs. */
+  public static final int SNIFF_BYTES = 16;
+
   /** A media type the API accepts for uploads. */
   public enum Kind {
     MP4("video/mp4"),

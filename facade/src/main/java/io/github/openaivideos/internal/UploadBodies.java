@@ -37,13 +37,18 @@ public final class UploadBodies {
    */
   public static Prepared prepare(
       String operation, String field, Upload upload, Set<MediaTypes.Kind> allowed) {
+    // An image's pixel size can sit deep in its header; a video only needs its type recognized.
+    int headBytes =
+        allowed.stream().anyMatch(MediaTypes.Kind::isImage)
+            ? MediaTypes.HEAD_BYTES
+            : MediaTypes.SNIFF_BYTES;
     byte[] head;
     int length;
     boolean repeatable = true;
     InputStream streamToSend = null;
     try {
       if (upload instanceof Upload.FromPath p) {
-        head = new byte[MediaTypes.HEAD_BYTES];
+        head = new byte[headBytes];
         try (InputStream in = Files.newInputStream(p.path())) {
           length = in.readNBytes(head, 0, head.length);
         }
@@ -52,9 +57,9 @@ public final class UploadBodies {
         length = head.length;
       } else {
         Upload.FromStream s = (Upload.FromStream) upload;
-        BufferedInputStream in = new BufferedInputStream(s.stream(), MediaTypes.HEAD_BYTES + 1);
-        in.mark(MediaTypes.HEAD_BYTES + 1);
-        head = new byte[MediaTypes.HEAD_BYTES];
+        BufferedInputStream in = new BufferedInputStream(s.stream(), headBytes + 1);
+        in.mark(headBytes + 1);
+        head = new byte[headBytes];
         length = in.readNBytes(head, 0, head.length);
         in.reset();
         streamToSend = in;
