@@ -56,6 +56,11 @@ public final class ApiResponse<T> {
     return Optional.of(values.get(0));
   }
 
+  /** The same response with its body transformed. */
+  <R> ApiResponse<R> map(java.util.function.Function<T, R> transform) {
+    return new ApiResponse<>(transform.apply(value), statusCode, requestId, headers);
+  }
+
   @Override
   public String toString() {
     return "ApiResponse{status="

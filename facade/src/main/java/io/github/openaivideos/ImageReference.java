@@ -2,6 +2,7 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.openaivideos.models.ImageInput;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Locale;
  * or an image file (JPEG, PNG or WebP) to upload. An uploaded image must have the pixel size of the
  * requested video; the client checks that before sending.
  */
-public sealed interface ImageReference
+public sealed interface ImageReference extends ImageInput
     permits ImageReference.Url, ImageReference.FileId, ImageReference.Uploaded {
 
   /**

@@ -1,84 +1,115 @@
 package io.github.openaivideos;
 
-import java.util.Objects;
+import static java.util.Objects.requireNonNull;
+
+import io.github.openaivideos.generated.api.VideosApi;
+import io.github.openaivideos.models.ListOrder;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
-/** Parameters of {@link VideosClient#list}. Immutable: each method returns a new instance. */
+/**
+ * Query of {@link VideosClient#list}: a cursor, a page size and an order. Immutable; each method
+ * returns a changed copy. The page size's range comes from the spec.
+ *
+ * <pre>{@code
+ * ListVideos.defaults().limit(20).order(ListOrder.ASC)
+ * }</pre>
+ */
 public final class ListVideos {
-  private final @Nullable ListOrder order;
-  private final @Nullable Integer limit;
+  private static final ListVideos DEFAULTS = new ListVideos(null, null, null);
+
   private final @Nullable String after;
+  private final @Nullable Integer limit;
+  private final @Nullable ListOrder order;
 
-  private ListVideos(@Nullable ListOrder order, @Nullable Integer limit, @Nullable String after) {
-    this.order = order;
-    this.limit = limit;
+  private ListVideos(@Nullable String after, @Nullable Integer limit, @Nullable ListOrder order) {
     this.after = after;
+    this.limit = limit;
+    this.order = order;
   }
 
-  /** The server's defaults (newest first, 20 per page on the hosted service). */
+  /** The server's defaults: newest first, its default page size. */
   public static ListVideos defaults() {
-    return new ListVideos(null, null, null);
+    return DEFAULTS;
   }
 
-  public static ListVideos newestFirst() {
-    return new ListVideos(ListOrder.DESC, null, null);
-  }
-
-  public static ListVideos oldestFirst() {
-    return new ListVideos(ListOrder.ASC, null, null);
-  }
-
-  public ListVideos order(ListOrder order) {
-    return new ListVideos(Objects.requireNonNull(order, "order == null"), limit, after);
+  /** Starts after this video id (the last id of the previous page). */
+  public ListVideos after(String videoId) {
+    return new ListVideos(Checks.id("list", "after", videoId), limit, order);
   }
 
   /**
-   * Page size, 0 to 100.
+   * Page size.
    *
-   * @throws IllegalArgumentException outside 0..100
+   * @throws IllegalArgumentException outside the range the spec allows
    */
   public ListVideos limit(int limit) {
-    if (limit < 0 || limit > Checks.MAX_LIST_LIMIT) {
+    if (limit < VideosApi.LIST_VIDEOS_LIMIT_MINIMUM
+        || limit > VideosApi.LIST_VIDEOS_LIMIT_MAXIMUM) {
       throw new IllegalArgumentException(
-          "list: limit must be 0 to " + Checks.MAX_LIST_LIMIT + ", was " + limit);
+          "list: limit "
+              + limit
+              + " is out of range; allowed: "
+              + VideosApi.LIST_VIDEOS_LIMIT_MINIMUM
+              + " to "
+              + VideosApi.LIST_VIDEOS_LIMIT_MAXIMUM);
     }
-    return new ListVideos(order, limit, after);
+    return new ListVideos(after, limit, order);
   }
 
-  /** Start after this video id (the {@code last_id} of the previous page). */
-  public ListVideos after(String videoId) {
-    return new ListVideos(order, limit, Checks.id("list", "after", videoId));
-  }
-
-  public Optional<ListOrder> order() {
-    return Optional.ofNullable(order);
-  }
-
-  public OptionalInt limit() {
-    return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
+  /** Sort order by creation time. */
+  public ListVideos order(ListOrder order) {
+    requireNonNull(order, "order == null");
+    if (!order.isKnown()) {
+      throw new IllegalArgumentException(
+          "list: order \""
+              + order
+              + "\" is not allowed; allowed values: "
+              + ListOrder.knownValues());
+    }
+    return new ListVideos(after, limit, order);
   }
 
   public Optional<String> after() {
     return Optional.ofNullable(after);
   }
 
+  public OptionalInt limit() {
+    return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
+  }
+
+  public Optional<ListOrder> order() {
+    return Optional.ofNullable(order);
+  }
+
+  @Nullable Integer limitOrNull() {
+    return limit;
+  }
+
+  @Nullable ListOrder orderOrNull() {
+    return order;
+  }
+
+  @Nullable String afterOrNull() {
+    return after;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ListVideos other
-        && order == other.order
-        && Objects.equals(limit, other.limit)
-        && Objects.equals(after, other.after);
+        && java.util.Objects.equals(after, other.after)
+        && java.util.Objects.equals(limit, other.limit)
+        && java.util.Objects.equals(order, other.order);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(order, limit, after);
+    return java.util.Objects.hash(after, limit, order);
   }
 
   @Override
   public String toString() {
-    return "ListVideos{order=" + order + ", limit=" + limit + ", after=" + after + "}";
+    return "ListVideos{after=" + after + ", limit=" + limit + ", order=" + order + "}";
   }
 }

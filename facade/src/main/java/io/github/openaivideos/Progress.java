@@ -2,6 +2,8 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoStatus;
 import java.time.Duration;
 
 /**
@@ -24,6 +26,6 @@ public record Progress(Video video, Duration elapsed) {
 
   /** Approximate completion, 0 to 100. */
   public int percent() {
-    return video.progress();
+    return video.findProgress().orElse(0);
   }
 }

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Options for the calls of one derived client, from {@link
- * VideosClient#withOptions(RequestOptions)}: a whole-call timeout, extra headers, a retry count.
+ * VideosClient#withOptions(RequestOptions)}: a whole-call timeout, extra headers and query
+ * parameters, a retry count. Extra body properties go on the request models ({@code
+ * putAdditionalProperty}).
  *
  * <pre>{@code
  * client.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(5)).header("X-Trace", id).build())
@@ -22,10 +24,12 @@ public final class RequestOptions {
   private final @Nullable Duration timeout;
   private final Map<String, String> headers;
   private final @Nullable Integer maxRetries;
+  private final Map<String, String> queryParams;
 
   private RequestOptions(Builder b) {
     this.timeout = b.timeout;
     this.headers = Map.copyOf(b.headers);
+    this.queryParams = Map.copyOf(b.queryParams);
     this.maxRetries = b.maxRetries;
   }
 
@@ -42,6 +46,11 @@ public final class RequestOptions {
     return headers;
   }
 
+  /** Query parameters added to every request's URL, for parameters the spec does not have yet. */
+  public Map<String, String> queryParams() {
+    return queryParams;
+  }
+
   public OptionalInt maxRetries() {
     return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
   }
@@ -52,6 +61,8 @@ public final class RequestOptions {
         + timeout
         + ", headers="
         + headers.keySet()
+        + ", queryParams="
+        + queryParams.keySet()
         + ", maxRetries="
         + maxRetries
         + "}";
@@ -62,8 +73,20 @@ public final class RequestOptions {
     private @Nullable Duration timeout;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private @Nullable Integer maxRetries;
+    private final Map<String, String> queryParams = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /** A query parameter added to the URL of every call (one value per name). */
+    public Builder queryParam(String name, String value) {
+      requireNonNull(name, "name == null");
+      requireNonNull(value, "value == null");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("query parameter name must not be blank");
+      }
+      queryParams.put(name, value);
+      return this;
+    }
 
     public Builder timeout(Duration timeout) {
       requireNonNull(timeout, "timeout == null");

@@ -2,6 +2,8 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoJobError;
 import java.util.Optional;
 
 /**
@@ -22,7 +24,14 @@ public final class VideoFailedException extends VideosException {
   private static String describe(Video video) {
     return video
         .error()
-        .map(e -> "video " + video.id() + " failed: " + e.message() + "; code: " + e.code())
+        .map(
+            e ->
+                "video "
+                    + video.id()
+                    + " failed: "
+                    + e.findMessage().orElse("(no message)")
+                    + "; code: "
+                    + e.findCode().orElse("(none)"))
         .orElse("video " + video.id() + " failed without an error from the server");
   }
 
@@ -33,11 +42,11 @@ public final class VideoFailedException extends VideosException {
 
   /** The server's error code, e.g. {@code moderation_blocked}. */
   public Optional<String> code() {
-    return video.error().map(VideoJobError::code);
+    return video.error().flatMap(VideoJobError::findCode);
   }
 
   /** The server's error message. */
   public Optional<String> errorMessage() {
-    return video.error().map(VideoJobError::message);
+    return video.error().flatMap(VideoJobError::findMessage);
   }
 }

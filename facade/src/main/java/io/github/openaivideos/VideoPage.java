@@ -2,6 +2,8 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -11,60 +13,44 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One page of {@link VideosClient#list}. {@link #autoPaging()} and {@link #stream()} walk every
- * later page too, fetching each lazily ({@code after} = the last id of the page before).
+ * One page of {@link VideosClient#list}: the generated {@link VideoList} and the query that fetched
+ * it. {@link #autoPaging()} and {@link #stream()} walk every later page too, fetching each lazily
+ * ({@code after} = the last id of the page before).
  */
 public final class VideoPage {
-  private final List<Video> data;
-  private final @Nullable String firstId;
-  private final @Nullable String lastId;
-  private final boolean hasMore;
+  private final VideoList list;
   private final ListVideos params;
   private final Function<ListVideos, VideoPage> fetch;
 
-  VideoPage(
-      List<Video> data,
-      @Nullable String firstId,
-      @Nullable String lastId,
-      boolean hasMore,
-      ListVideos params,
-      Function<ListVideos, VideoPage> fetch) {
-    this.data = List.copyOf(data);
-    this.firstId = firstId;
-    this.lastId = lastId;
-    this.hasMore = hasMore;
+  VideoPage(VideoList list, ListVideos params, Function<ListVideos, VideoPage> fetch) {
+    this.list = requireNonNull(list, "list == null");
     this.params = requireNonNull(params, "params == null");
     this.fetch = requireNonNull(fetch, "fetch == null");
   }
 
+  /** The page as the server sent it, unknown properties included. */
+  public VideoList response() {
+    return list;
+  }
+
   /** The videos of this page only. */
   public List<Video> data() {
-    return data;
-  }
-
-  public Optional<String> firstId() {
-    return Optional.ofNullable(firstId);
-  }
-
-  public Optional<String> lastId() {
-    return Optional.ofNullable(lastId);
+    return list.findData().orElse(List.of());
   }
 
   public boolean hasMore() {
-    return hasMore;
+    return list.findHasMore().orElse(false);
   }
 
-  /** The parameters of the next page, if there is one. */
+  /**
+   * The query of the next page, if there is one.
+   *
+   * @throws InvalidResponseException if the server says there is more but its cursor did not move
+   */
   public Optional<ListVideos> nextPageParams() {
-    String cursor =
-        lastId != null ? lastId : data.isEmpty() ? null : data.get(data.size() - 1).id();
-    if (!hasMore || cursor == null) {
-      return Optional.empty();
-    }
-    return Optional.of(params.after(cursor));
+    return Pages.next(params, hasMore(), list.lastId().orElse(null), data());
   }
 
   /** Fetches the next page, if there is one. */
@@ -87,7 +73,7 @@ public final class VideoPage {
 
   @Override
   public String toString() {
-    return "VideoPage{size=" + data.size() + ", lastId=" + lastId + ", hasMore=" + hasMore + "}";
+    return "VideoPage{size=" + data().size() + ", hasMore=" + hasMore() + "}";
   }
 
   private static final class AutoPager implements Iterator<Video> {
@@ -100,7 +86,7 @@ public final class VideoPage {
 
     @Override
     public boolean hasNext() {
-      while (index >= page.data.size()) {
+      while (index >= page.data().size()) {
         Optional<VideoPage> next = page.nextPage();
         if (next.isEmpty()) {
           return false;
@@ -116,7 +102,7 @@ public final class VideoPage {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return page.data.get(index++);
+      return page.data().get(index++);
     }
   }
 }

@@ -2,15 +2,18 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.openaivideos.models.VideoInput;
 import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * The video an edit or an extension starts from: an existing video by id, or an uploaded MP4 file.
- * A sealed union: {@code if (ref instanceof VideoReference.ById byId) ...}, or on Java 21 a {@code
- * switch} over its two records.
+ * The video an edit, an extension or a character starts from: an existing video by id, or an
+ * uploaded MP4 file. The SDK's sealed form of the spec's {@code VideoInput} union ({@code oneOf}
+ * binary or {@code {"id"}}): {@code if (ref instanceof VideoReference.ById byId) ...}, or on Java
+ * 21 a {@code switch} over its two records.
  */
-public sealed interface VideoReference permits VideoReference.ById, VideoReference.Uploaded {
+public sealed interface VideoReference extends VideoInput
+    permits VideoReference.ById, VideoReference.Uploaded {
 
   /** A video the server already has. Sent as JSON {@code {"video": {"id": ...}}}. */
   record ById(String id) implements VideoReference {

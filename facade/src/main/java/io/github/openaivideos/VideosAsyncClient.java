@@ -4,11 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.openaivideos.internal.CallExecutor;
 import io.github.openaivideos.internal.Downloads;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.CreateCharacterRequest;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.DeletedVideo;
+import io.github.openaivideos.models.EditVideoRequest;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.RemixVideoRequest;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoCharacter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The operations of a {@link VideosClient}, non-blocking. Each returns a {@link CompletableFuture}
@@ -31,54 +39,62 @@ public final class VideosAsyncClient {
     return client;
   }
 
-  public CompletableFuture<Video> create(CreateVideo request) {
-    return value(client.createExchange(request), Mapping::video);
+  public CompletableFuture<Video> create(CreateVideoRequest request) {
+    return client.runAsync(client.ops().create(request));
   }
 
-  public CompletableFuture<VideoPage> list(ListVideos request) {
-    return client.valueAsync(client.listExchange(request), client.pageOf(request));
+  /** One page; {@link AsyncVideoPage#nextPage()} fetches the next without blocking. */
+  public CompletableFuture<AsyncVideoPage> list(ListVideos query) {
+    return client
+        .runAsync(client.ops().list(query))
+        .thenApply(list -> new AsyncVideoPage(list, query, this::list));
   }
 
   public CompletableFuture<Video> retrieve(String videoId) {
-    return value(client.retrieveExchange(videoId), Mapping::video);
+    return client.runAsync(client.ops().retrieve(videoId));
   }
 
   public CompletableFuture<DeletedVideo> delete(String videoId) {
-    return value(client.deleteExchange(videoId), Mapping::deleted);
+    return client.runAsync(client.ops().delete(videoId));
+  }
+
+  public CompletableFuture<Video> remix(String videoId, RemixVideoRequest request) {
+    return client.runAsync(client.ops().remix(videoId, request));
   }
 
   public CompletableFuture<Video> remix(String videoId, String prompt) {
-    return value(client.remixExchange(videoId, prompt), Mapping::video);
+    return remix(videoId, RemixVideoRequest.builder().prompt(prompt).build());
   }
 
-  public CompletableFuture<Video> edit(EditVideo request) {
-    return value(client.editExchange(request), Mapping::video);
+  public CompletableFuture<Video> edit(EditVideoRequest request) {
+    return client.runAsync(client.ops().edit(request));
   }
 
-  public CompletableFuture<Video> extend(ExtendVideo request) {
-    return value(client.extendExchange(request), Mapping::video);
+  public CompletableFuture<Video> extend(ExtendVideoRequest request) {
+    return client.runAsync(client.ops().extend(request));
   }
 
-  public CompletableFuture<VideoCharacter> createCharacter(CreateCharacter request) {
-    return value(client.createCharacterExchange(request), Mapping::character);
+  public CompletableFuture<VideoCharacter> createCharacter(CreateCharacterRequest request) {
+    return client.runAsync(client.ops().createCharacter(request));
   }
 
   public CompletableFuture<VideoCharacter> retrieveCharacter(String characterId) {
-    return value(client.retrieveCharacterExchange(characterId), Mapping::character);
+    return client.runAsync(client.ops().retrieveCharacter(characterId));
   }
 
   /**
    * Downloads to a file atomically, as {@link VideosClient#download(String, ContentVariant, Path)}.
+   * The bytes are copied on the OkHttp thread that received the response, never on the shared
+   * scheduler thread (which must stay free for the retries and polls of every other call).
    */
   public CompletableFuture<Long> download(String videoId, ContentVariant variant, Path target) {
     requireNonNull(target, "target == null");
     Downloads.checkTarget(target);
-    // Copied on the OkHttp thread that received the response, never on the shared scheduler thread
-    // (which must stay free for the retries and polls of every other call).
-    return client.thenAsync(
-        client.downloadExchange(videoId, variant),
-        null,
-        r -> Downloads.toPath(r.body(), variant, target, videoId, r.requestId()));
+    CallExecutor.Exchange<okhttp3.ResponseBody> exchange = client.ops().download(videoId, variant);
+    return client
+        .rawAsync(exchange, null)
+        .thenApply(
+            r -> Downloads.toPath(r.value(), variant, target, videoId, r.requestId().orElse(null)));
   }
 
   /** Waits until the job is completed, within the client's wait timeout. */
@@ -106,13 +122,13 @@ public final class VideosAsyncClient {
             videoId,
             timeout,
             listener,
-            (id, deadline) ->
-                client.callAsync(client.retrieveExchange(id), Mapping::video, deadline),
+            (id, deadline) -> client.rawAsync(client.ops().retrieve(id), deadline),
             client.executor().scheduler());
   }
 
   /** {@link #create} then {@link #waitUntilDone(String, Consumer)}. */
-  public CompletableFuture<Video> createAndWait(CreateVideo request, Consumer<Progress> listener) {
+  public CompletableFuture<Video> createAndWait(
+      CreateVideoRequest request, Consumer<Progress> listener) {
     return create(request).thenCompose(v -> waitUntilDone(v.id(), listener));
   }
 
@@ -123,16 +139,14 @@ public final class VideosAsyncClient {
   }
 
   /** {@link #edit} then {@link #waitUntilDone(String, Consumer)}. */
-  public CompletableFuture<Video> editAndWait(EditVideo request, Consumer<Progress> listener) {
+  public CompletableFuture<Video> editAndWait(
+      EditVideoRequest request, Consumer<Progress> listener) {
     return edit(request).thenCompose(v -> waitUntilDone(v.id(), listener));
   }
 
   /** {@link #extend} then {@link #waitUntilDone(String, Consumer)}. */
-  public CompletableFuture<Video> extendAndWait(ExtendVideo request, Consumer<Progress> listener) {
+  public CompletableFuture<Video> extendAndWait(
+      ExtendVideoRequest request, Consumer<Progress> listener) {
     return extend(request).thenCompose(v -> waitUntilDone(v.id(), listener));
-  }
-
-  private <W, T> CompletableFuture<T> value(CallExecutor.Exchange<W> exchange, Function<W, T> map) {
-    return client.valueAsync(exchange, map);
   }
 }

@@ -2,19 +2,24 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.openaivideos.generated.api.VideosApi;
-import io.github.openaivideos.generated.model.ContentVariant;
-import io.github.openaivideos.generated.model.ListOrder;
 import io.github.openaivideos.internal.CallExecutor;
 import io.github.openaivideos.internal.CallExecutor.Exchange;
 import io.github.openaivideos.internal.Downloads;
-import io.github.openaivideos.internal.MalformedBodyException;
 import io.github.openaivideos.internal.Poller;
 import io.github.openaivideos.internal.Redactor;
 import io.github.openaivideos.internal.RequestEncoder;
 import io.github.openaivideos.internal.RetryBudget;
 import io.github.openaivideos.internal.RetryPolicy;
 import io.github.openaivideos.internal.Transport;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.CreateCharacterRequest;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.DeletedVideo;
+import io.github.openaivideos.models.EditVideoRequest;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.RemixVideoRequest;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoCharacter;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -28,28 +33,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
 
 /**
  * A client of the OpenAI Videos API, or of any server that speaks its contract. Immutable and
- * thread-safe; build one and share it.
+ * thread-safe; build one and share it. Requests and results are the models generated from the spec
+ * ({@code io.github.openaivideos.models}).
  *
  * <pre>{@code
  * VideosClient client = VideosClient.fromEnv();
- * Video done = client.createAndWait(CreateVideo.prompt("A calico cat playing a piano"),
+ * Video done = client.createAndWait(
+ *     CreateVideoRequest.builder().prompt("A calico cat playing a piano").build(),
  *     progress -> System.out.println(progress.percent() + "%"));
  * client.download(done.id(), ContentVariant.VIDEO, Path.of("cat.mp4"));
  * }</pre>
  *
  * <p>Every method either returns a parsed result or throws a {@link VideosException}; invalid
  * arguments throw {@link IllegalArgumentException} before anything is sent. {@link #async()} has
- * the same operations returning {@link CompletableFuture}s.
+ * the same operations returning {@link CompletableFuture}s, {@link #withRawResponse()} with the
+ * HTTP status and headers.
  */
 public final class VideosClient implements AutoCloseable {
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -59,20 +64,13 @@ public final class VideosClient implements AutoCloseable {
   private final Builder config;
   private final Resources resources;
   private final boolean owner;
-  private final Transport transport;
-  private final VideosApi api;
   private final CallExecutor executor;
-  private final RequestEncoder encoder;
   private final Poller poller;
 
   VideosClient(Builder config, @Nullable Resources shared, @Nullable RequestOptions options) {
     this.config = config;
     this.owner = shared == null;
-    this.resources =
-        shared != null
-            ? shared
-            : new Resources(
-                config.okHttpClient, config.scheduler, new RetryBudget(config.retryBudget));
+    this.resources = shared != null ? shared : new Resources(config);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("User-Agent", "openai-videos-java/" + VERSION);
     if (config.apiKey != null) {
@@ -85,26 +83,21 @@ public final class VideosClient implements AutoCloseable {
       headers.put("OpenAI-Project", config.project);
     }
     headers.putAll(config.headers);
+    Map<String, String> query = new LinkedHashMap<>();
     int maxRetries = config.maxRetries;
     Duration callTimeout = config.timeout;
     if (options != null) {
       headers.putAll(options.headers());
+      query.putAll(options.queryParams());
       maxRetries = options.maxRetries().orElse(maxRetries);
       callTimeout = options.timeout().orElse(callTimeout);
     }
-    this.transport =
-        new Transport(
-            resources.http,
-            config.baseUrl,
-            headers,
-            config.connectTimeout,
-            config.readTimeout,
-            config.writeTimeout,
-            callTimeout);
-    this.api = transport.api();
     this.executor =
         new CallExecutor(
-            transport.http(),
+            resources.transport.http(),
+            headers,
+            query,
+            callTimeout,
             new RetryPolicy(
                 maxRetries,
                 config.retryUnsafePosts,
@@ -117,7 +110,6 @@ public final class VideosClient implements AutoCloseable {
             config.clock,
             resources::scheduler,
             new Redactor(config.apiKey));
-    this.encoder = new RequestEncoder(config.alwaysMultipart);
     this.poller =
         new Poller(config.pollInterval, config.maxPollInterval, config.clock, config.sleeper);
   }
@@ -141,8 +133,9 @@ public final class VideosClient implements AutoCloseable {
   }
 
   /**
-   * A client that shares this one's connections and applies the options to every call it makes.
-   * Closing it does nothing; close the original.
+   * A view of this client that applies the options (headers, query parameters, timeout, retries) to
+   * every call it makes. It shares this client's connections and Retrofit and costs a few objects;
+   * closing it does nothing: close the original.
    */
   public VideosClient withOptions(RequestOptions options) {
     requireNonNull(options, "options == null");
@@ -161,19 +154,19 @@ public final class VideosClient implements AutoCloseable {
 
   /** The base URL calls go to, ending in {@code /}. */
   public URI baseUrl() {
-    return transport.baseUrl().uri();
+    return resources.transport.baseUrl().uri();
   }
 
   // ---------------------------------------------------------------- operations
 
   /** Starts a video job. Not retried after it may have reached the server (see the README). */
-  public Video create(CreateVideo request) {
-    return value(createExchange(request), Mapping::video);
+  public Video create(CreateVideoRequest request) {
+    return run(ops().create(request));
   }
 
   /** Lists videos, one page; {@link VideoPage#autoPaging()} walks the rest. */
-  public VideoPage list(ListVideos request) {
-    return value(listExchange(request), pageOf(request));
+  public VideoPage list(ListVideos query) {
+    return new VideoPage(run(ops().list(query)), query, this::list);
   }
 
   /** Lists videos with the server's defaults. */
@@ -183,37 +176,42 @@ public final class VideosClient implements AutoCloseable {
 
   /** The current state of a video job. */
   public Video retrieve(String videoId) {
-    return value(retrieveExchange(videoId), Mapping::video);
+    return run(ops().retrieve(videoId));
   }
 
   /** Deletes a finished video and its assets. */
   public DeletedVideo delete(String videoId) {
-    return value(deleteExchange(videoId), Mapping::deleted);
+    return run(ops().delete(videoId));
+  }
+
+  /** Starts a remix of a completed video. */
+  public Video remix(String videoId, RemixVideoRequest request) {
+    return run(ops().remix(videoId, request));
   }
 
   /** Starts a remix of a completed video with a new prompt. */
   public Video remix(String videoId, String prompt) {
-    return value(remixExchange(videoId, prompt), Mapping::video);
+    return remix(videoId, RemixVideoRequest.builder().prompt(prompt).build());
   }
 
   /** Starts an edit of an uploaded or existing video. */
-  public Video edit(EditVideo request) {
-    return value(editExchange(request), Mapping::video);
+  public Video edit(EditVideoRequest request) {
+    return run(ops().edit(request));
   }
 
   /** Starts an extension of an uploaded or existing video. */
-  public Video extend(ExtendVideo request) {
-    return value(extendExchange(request), Mapping::video);
+  public Video extend(ExtendVideoRequest request) {
+    return run(ops().extend(request));
   }
 
   /** Creates a character from an MP4 video. */
-  public VideoCharacter createCharacter(CreateCharacter request) {
-    return value(createCharacterExchange(request), Mapping::character);
+  public VideoCharacter createCharacter(CreateCharacterRequest request) {
+    return run(ops().createCharacter(request));
   }
 
   /** A character by id. */
   public VideoCharacter retrieveCharacter(String characterId) {
-    return value(retrieveCharacterExchange(characterId), Mapping::character);
+    return run(ops().retrieveCharacter(characterId));
   }
 
   /**
@@ -223,26 +221,25 @@ public final class VideosClient implements AutoCloseable {
    *
    * @return the number of bytes written
    */
-  public long download(String videoId, io.github.openaivideos.ContentVariant variant, Path target) {
+  public long download(String videoId, ContentVariant variant, Path target) {
     requireNonNull(target, "target == null");
     Downloads.checkTarget(target);
     CallExecutor.Result<ResponseBody> result =
-        executor.execute(downloadExchange(videoId, variant), null);
+        executor.execute(ops().download(videoId, variant), null);
     return Downloads.toPath(result.body(), variant, target, videoId, result.requestId());
   }
 
   /**
    * Streams an asset of a completed video into {@code out}, which is left open. Bytes already
-   * written stay written if the download fails; prefer {@link #download(String,
-   * io.github.openaivideos.ContentVariant, Path)} for files.
+   * written stay written if the download fails; prefer {@link #download(String, ContentVariant,
+   * Path)} for files.
    *
    * @return the number of bytes written
    */
-  public long download(
-      String videoId, io.github.openaivideos.ContentVariant variant, OutputStream out) {
+  public long download(String videoId, ContentVariant variant, OutputStream out) {
     requireNonNull(out, "out == null");
     CallExecutor.Result<ResponseBody> result =
-        executor.execute(downloadExchange(videoId, variant), null);
+        executor.execute(ops().download(videoId, variant), null);
     return Downloads.toStream(result.body(), variant, out, videoId, result.requestId());
   }
 
@@ -271,14 +268,11 @@ public final class VideosClient implements AutoCloseable {
     requireNonNull(timeout, "timeout == null");
     requireNonNull(listener, "listener == null");
     return poller.await(
-        videoId,
-        timeout,
-        listener,
-        (id, deadline) -> call(retrieveExchange(id), Mapping::video, deadline));
+        videoId, timeout, listener, (id, deadline) -> raw(ops().retrieve(id), deadline));
   }
 
   /** {@link #create} then {@link #waitUntilDone(String, Consumer)}. */
-  public Video createAndWait(CreateVideo request, Consumer<Progress> listener) {
+  public Video createAndWait(CreateVideoRequest request, Consumer<Progress> listener) {
     return waitUntilDone(create(request).id(), listener);
   }
 
@@ -288,19 +282,19 @@ public final class VideosClient implements AutoCloseable {
   }
 
   /** {@link #edit} then {@link #waitUntilDone(String, Consumer)}. */
-  public Video editAndWait(EditVideo request, Consumer<Progress> listener) {
+  public Video editAndWait(EditVideoRequest request, Consumer<Progress> listener) {
     return waitUntilDone(edit(request).id(), listener);
   }
 
   /** {@link #extend} then {@link #waitUntilDone(String, Consumer)}. */
-  public Video extendAndWait(ExtendVideo request, Consumer<Progress> listener) {
+  public Video extendAndWait(ExtendVideoRequest request, Consumer<Progress> listener) {
     return waitUntilDone(extend(request).id(), listener);
   }
 
   /**
-   * Closes the connections and threads this client created. A caller-supplied OkHttpClient is left
-   * as it was. Clients from {@link #withOptions} share the original's resources and do nothing
-   * here.
+   * Closes the connections and threads this client created: calls in flight are cancelled and later
+   * calls fail at once. A caller-supplied OkHttpClient is left as it was. Clients from {@link
+   * #withOptions} share the original's resources and do nothing here.
    */
   @Override
   public void close() {
@@ -318,167 +312,38 @@ public final class VideosClient implements AutoCloseable {
         + "}";
   }
 
-  // ---------------------------------------------------------------- exchanges (shared with async)
+  // ---------------------------------------------------------------- running operations
 
-  Exchange<io.github.openaivideos.generated.model.Video> createExchange(CreateVideo request) {
-    requireNonNull(request, "request == null");
-    RequestEncoder.Encoded body = encoder.create(request);
-    return post(
-        "create",
-        body,
-        b -> api.createVideo(b),
-        io.github.openaivideos.generated.model.Video.class);
+  /** The operations, once this client is known to be open. */
+  Operations ops() {
+    return resources.operations();
   }
 
-  Exchange<io.github.openaivideos.generated.model.VideoList> listExchange(ListVideos request) {
-    requireNonNull(request, "request == null");
-    Integer limit = request.limit().isPresent() ? request.limit().getAsInt() : null;
-    ListOrder order = request.order().map(o -> ListOrder.valueOf(o.name())).orElse(null);
-    String after = request.after().orElse(null);
-    return new Exchange<>(
-        "list",
-        () -> api.listVideos(after, limit, order),
-        io.github.openaivideos.generated.model.VideoList.class,
-        true);
+  /** Runs an operation and returns its body: the plain-result path, with no headers copied. */
+  <T> T run(Exchange<T> exchange) {
+    return executor.execute(exchange, null).body();
   }
 
-  Exchange<io.github.openaivideos.generated.model.Video> retrieveExchange(String videoId) {
-    String id = Checks.id("retrieve", "videoId", videoId);
-    return new Exchange<>(
-        "retrieve",
-        () -> api.retrieveVideo(id),
-        io.github.openaivideos.generated.model.Video.class,
-        true);
-  }
-
-  Exchange<io.github.openaivideos.generated.model.DeletedVideo> deleteExchange(String videoId) {
-    String id = Checks.id("delete", "videoId", videoId);
-    return new Exchange<>(
-        "delete",
-        () -> api.deleteVideo(id),
-        io.github.openaivideos.generated.model.DeletedVideo.class,
-        true);
-  }
-
-  Exchange<io.github.openaivideos.generated.model.Video> remixExchange(
-      String videoId, String prompt) {
-    String id = Checks.id("remix", "videoId", videoId);
-    RequestEncoder.Encoded body = encoder.remix(Checks.prompt("remix", prompt));
-    return post(
-        "remix",
-        body,
-        b -> api.remixVideo(id, b),
-        io.github.openaivideos.generated.model.Video.class);
-  }
-
-  Exchange<io.github.openaivideos.generated.model.Video> editExchange(EditVideo request) {
-    requireNonNull(request, "request == null");
-    RequestEncoder.Encoded body = encoder.edit(request.validated());
-    return post(
-        "edit", body, b -> api.editVideo(b), io.github.openaivideos.generated.model.Video.class);
-  }
-
-  Exchange<io.github.openaivideos.generated.model.Video> extendExchange(ExtendVideo request) {
-    requireNonNull(request, "request == null");
-    RequestEncoder.Encoded body = encoder.extend(request.validated());
-    return post(
-        "extend",
-        body,
-        b -> api.extendVideo(b),
-        io.github.openaivideos.generated.model.Video.class);
-  }
-
-  Exchange<io.github.openaivideos.generated.model.VideoCharacter> createCharacterExchange(
-      CreateCharacter request) {
-    requireNonNull(request, "request == null");
-    RequestEncoder.Encoded body = encoder.createCharacter(request);
-    return post(
-        "createCharacter",
-        body,
-        b -> api.createCharacter(b),
-        io.github.openaivideos.generated.model.VideoCharacter.class);
-  }
-
-  Exchange<io.github.openaivideos.generated.model.VideoCharacter> retrieveCharacterExchange(
-      String characterId) {
-    String id = Checks.id("retrieveCharacter", "characterId", characterId);
-    return new Exchange<>(
-        "retrieveCharacter",
-        () -> api.retrieveCharacter(id),
-        io.github.openaivideos.generated.model.VideoCharacter.class,
-        true);
-  }
-
-  Exchange<ResponseBody> downloadExchange(
-      String videoId, io.github.openaivideos.ContentVariant variant) {
-    String id = Checks.id("download", "videoId", videoId);
-    requireNonNull(variant, "variant == null");
-    ContentVariant wire = ContentVariant.valueOf(variant.name());
-    return new Exchange<>(
-        "download", () -> api.downloadVideoContent(id, wire), ResponseBody.class, true);
-  }
-
-  /** Reads a list body into a page whose later pages are fetched by this (blocking) client. */
-  Function<io.github.openaivideos.generated.model.VideoList, VideoPage> pageOf(ListVideos request) {
-    return list -> Mapping.page(list, request, this::list);
+  <T> ApiResponse<T> raw(Exchange<T> exchange, @Nullable Instant deadline) {
+    return toResponse(executor.execute(exchange, deadline));
   }
 
   /**
-   * A POST that starts work at the server. A file read from a stream is sent once and never again;
-   * any other body may be re-sent when the server cannot have acted on it (see {@link
-   * RetryPolicy}).
-   */
-  private static <W> Exchange<W> post(
-      String operation,
-      RequestEncoder.Encoded body,
-      Function<RequestBody, Call<W>> call,
-      Class<W> bodyType) {
-    if (!body.repeatable()) {
-      boolean[] sent = {false};
-      return new Exchange<>(
-          operation,
-          () -> {
-            if (sent[0]) {
-              throw new ApiConnectionException(
-                  operation + " cannot be retried: its upload was a stream that has been read",
-                  null);
-            }
-            sent[0] = true;
-            return call.apply(body.body());
-          },
-          bodyType,
-          false);
-    }
-    return new Exchange<>(operation, () -> call.apply(body.body()), bodyType, false);
-  }
-
-  <W, T> ApiResponse<T> call(Exchange<W> exchange, Function<W, T> map) {
-    return call(exchange, map, null);
-  }
-
-  <W, T> ApiResponse<T> call(Exchange<W> exchange, Function<W, T> map, @Nullable Instant deadline) {
-    return toResponse(exchange, executor.execute(exchange, deadline), map);
-  }
-
-  <W, T> CompletableFuture<ApiResponse<T>> callAsync(
-      Exchange<W> exchange, Function<W, T> map, @Nullable Instant deadline) {
-    return thenAsync(exchange, deadline, r -> toResponse(exchange, r, map));
-  }
-
-  /** The async twin of {@link #value}: no headers copied. */
-  <W, T> CompletableFuture<T> valueAsync(Exchange<W> exchange, Function<W, T> map) {
-    return thenAsync(exchange, null, r -> mapBody(exchange, r, map));
-  }
-
-  /**
-   * Runs the exchange without blocking and finishes its result on the thread that received the
+   * Runs an operation without blocking and finishes its result on the thread that received the
    * response. Cancelling the returned future cancels the call (or the retry waiting for its turn).
    */
-  <W, R> CompletableFuture<R> thenAsync(
-      Exchange<W> exchange,
-      @Nullable Instant deadline,
-      Function<CallExecutor.Result<W>, R> finish) {
-    CompletableFuture<CallExecutor.Result<W>> inner = executor.executeAsync(exchange, deadline);
+  <T> CompletableFuture<ApiResponse<T>> rawAsync(Exchange<T> exchange, @Nullable Instant deadline) {
+    return thenAsync(executor.executeAsync(exchange, deadline), VideosClient::toResponse);
+  }
+
+  /** The async twin of {@link #run}: no headers copied. */
+  <T> CompletableFuture<T> runAsync(Exchange<T> exchange) {
+    return thenAsync(executor.executeAsync(exchange, null), CallExecutor.Result::body);
+  }
+
+  private static <W, R> CompletableFuture<R> thenAsync(
+      CompletableFuture<CallExecutor.Result<W>> inner,
+      java.util.function.Function<CallExecutor.Result<W>, R> finish) {
     CompletableFuture<R> outer = inner.thenApply(finish);
     outer.whenComplete(
         (r, t) -> {
@@ -489,31 +354,9 @@ public final class VideosClient implements AutoCloseable {
     return outer;
   }
 
-  /** Runs the exchange and maps its body: the plain-result path, with no headers copied. */
-  <W, T> T value(Exchange<W> exchange, Function<W, T> map) {
-    return mapBody(exchange, executor.execute(exchange, null), map);
-  }
-
-  private static <W, T> ApiResponse<T> toResponse(
-      Exchange<W> exchange, CallExecutor.Result<W> result, Function<W, T> map) {
+  private static <T> ApiResponse<T> toResponse(CallExecutor.Result<T> result) {
     return new ApiResponse<>(
-        mapBody(exchange, result, map),
-        result.statusCode(),
-        result.requestId(),
-        result.headers().toMultimap());
-  }
-
-  private static <W, T> T mapBody(
-      Exchange<W> exchange, CallExecutor.Result<W> result, Function<W, T> map) {
-    try {
-      return map.apply(result.body());
-    } catch (MalformedBodyException e) {
-      throw new InvalidResponseException(
-          exchange.operation() + " got status " + result.statusCode() + " but " + e.getMessage(),
-          result.statusCode(),
-          result.requestId(),
-          e);
-    }
+        result.body(), result.statusCode(), result.requestId(), result.headers().toMultimap());
   }
 
   CallExecutor executor() {
@@ -537,64 +380,78 @@ public final class VideosClient implements AutoCloseable {
   public final class WithRawResponse {
     private WithRawResponse() {}
 
-    public ApiResponse<Video> create(CreateVideo request) {
-      return call(createExchange(request), Mapping::video);
+    public ApiResponse<Video> create(CreateVideoRequest request) {
+      return raw(ops().create(request), null);
     }
 
-    public ApiResponse<VideoPage> list(ListVideos request) {
-      return call(listExchange(request), pageOf(request));
+    public ApiResponse<VideoPage> list(ListVideos query) {
+      ApiResponse<io.github.openaivideos.models.VideoList> page = raw(ops().list(query), null);
+      return page.map(list -> new VideoPage(list, query, VideosClient.this::list));
     }
 
     public ApiResponse<Video> retrieve(String videoId) {
-      return call(retrieveExchange(videoId), Mapping::video);
+      return raw(ops().retrieve(videoId), null);
     }
 
     public ApiResponse<DeletedVideo> delete(String videoId) {
-      return call(deleteExchange(videoId), Mapping::deleted);
+      return raw(ops().delete(videoId), null);
     }
 
-    public ApiResponse<Video> remix(String videoId, String prompt) {
-      return call(remixExchange(videoId, prompt), Mapping::video);
+    public ApiResponse<Video> remix(String videoId, RemixVideoRequest request) {
+      return raw(ops().remix(videoId, request), null);
     }
 
-    public ApiResponse<Video> edit(EditVideo request) {
-      return call(editExchange(request), Mapping::video);
+    public ApiResponse<Video> edit(EditVideoRequest request) {
+      return raw(ops().edit(request), null);
     }
 
-    public ApiResponse<Video> extend(ExtendVideo request) {
-      return call(extendExchange(request), Mapping::video);
+    public ApiResponse<Video> extend(ExtendVideoRequest request) {
+      return raw(ops().extend(request), null);
     }
 
-    public ApiResponse<VideoCharacter> createCharacter(CreateCharacter request) {
-      return call(createCharacterExchange(request), Mapping::character);
+    public ApiResponse<VideoCharacter> createCharacter(CreateCharacterRequest request) {
+      return raw(ops().createCharacter(request), null);
     }
 
     public ApiResponse<VideoCharacter> retrieveCharacter(String characterId) {
-      return call(retrieveCharacterExchange(characterId), Mapping::character);
+      return raw(ops().retrieveCharacter(characterId), null);
     }
   }
 
   // ---------------------------------------------------------------- shared resources
 
-  /** The connection pool and threads one client and its derived clients share. */
+  /** The HTTP stack and threads one client and its views share. */
   static final class Resources {
-    final OkHttpClient http;
+    final Transport transport;
     final RetryBudget retryBudget;
+    private final Operations operations;
     private final boolean ownsHttp;
     private final @Nullable ScheduledExecutorService suppliedScheduler;
     private @Nullable ScheduledExecutorService ownScheduler;
+    private volatile boolean closed;
 
-    Resources(
-        @Nullable OkHttpClient supplied,
-        @Nullable ScheduledExecutorService scheduler,
-        RetryBudget retryBudget) {
-      this.retryBudget = retryBudget;
-      this.ownsHttp = supplied == null;
-      this.http = supplied != null ? supplied : new OkHttpClient();
-      this.suppliedScheduler = scheduler;
+    Resources(Builder config) {
+      this.retryBudget = new RetryBudget(config.retryBudget);
+      this.ownsHttp = config.okHttpClient == null;
+      OkHttpClient http = config.okHttpClient != null ? config.okHttpClient : new OkHttpClient();
+      this.transport =
+          new Transport(
+              http, config.baseUrl, config.connectTimeout, config.readTimeout, config.writeTimeout);
+      this.operations = new Operations(transport, new RequestEncoder(config.alwaysMultipart));
+      this.suppliedScheduler = config.scheduler;
+    }
+
+    Operations operations() {
+      if (closed) {
+        throw new IllegalStateException("client closed: build a new VideosClient");
+      }
+      return operations;
     }
 
     synchronized ScheduledExecutorService scheduler() {
+      if (closed) {
+        throw new IllegalStateException("client closed: build a new VideosClient");
+      }
       if (suppliedScheduler != null) {
         return suppliedScheduler;
       }
@@ -614,10 +471,13 @@ public final class VideosClient implements AutoCloseable {
     }
 
     synchronized void close() {
+      closed = true;
       if (ownScheduler != null) {
         ownScheduler.shutdownNow();
       }
       if (ownsHttp) {
+        OkHttpClient http = transport.http();
+        http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
       }

@@ -2,6 +2,7 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.openaivideos.models.Video;
 import java.time.Duration;
 
 /** Waiting for a job took longer than the deadline. The job itself goes on at the server. */
@@ -18,9 +19,9 @@ public final class WaitTimeoutException extends VideosException {
         "video "
             + requireNonNull(lastSeen, "lastSeen == null").id()
             + " was still "
-            + lastSeen.status().wireValue()
+            + lastSeen.findStatus().map(Object::toString).orElse("without a status")
             + " ("
-            + lastSeen.progress()
+            + lastSeen.findProgress().orElse(0)
             + "%) after waiting "
             + waited);
     this.lastSeen = lastSeen;

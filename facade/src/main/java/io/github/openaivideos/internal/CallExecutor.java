@@ -14,7 +14,7 @@ import io.github.openaivideos.InvalidResponseException;
 import io.github.openaivideos.RetryBudgetExhaustedException;
 import io.github.openaivideos.Sleeper;
 import io.github.openaivideos.VideosException;
-import io.github.openaivideos.generated.model.ErrorResponse;
+import io.github.openaivideos.models.ErrorResponse;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -23,6 +23,7 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -54,20 +56,17 @@ public final class CallExecutor {
   private static final ByteString UTF8_BOM = ByteString.decodeHex("EFBBBF");
 
   /**
-   * One operation: how to build its request (a call of the generated Retrofit interface) for each
-   * attempt, the generated model its body reads as ({@code ResponseBody} for a download, handed
-   * over unread), and whether repeating it is safe.
+   * One call of an operation: its request as the generated interface built it, the generated model
+   * its body reads as ({@code ResponseBody} for a download, handed over unread), whether repeating
+   * it is safe (false for a POST that starts a job), and whether its body can be sent again (false
+   * for an upload read from a stream).
    */
   public record Exchange<W>(
       String operation,
-      Supplier<retrofit2.Call<W>> newCall,
+      Request request,
       Class<W> bodyType,
-      boolean safeToRepeat) {
-
-    Request request() {
-      return Transport.requestOf(newCall.get());
-    }
-  }
+      boolean safeToRepeat,
+      boolean repeatableBody) {}
 
   /** A successful answer. */
   public record Result<W>(W body, int statusCode, Headers headers) {
@@ -85,6 +84,9 @@ public final class CallExecutor {
   private record Fail<W>(RuntimeException exception) implements Step<W> {}
 
   private final OkHttpClient http;
+  private final Map<String, String> headers;
+  private final Map<String, String> query;
+  private final @Nullable Duration callTimeout;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -92,8 +94,16 @@ public final class CallExecutor {
   private final Redactor redactor;
   private final RetryBudget budget;
 
+  /**
+   * @param headers set on every request (authorization included)
+   * @param query added to every request's URL
+   * @param callTimeout bound on each whole attempt, if any
+   */
   public CallExecutor(
       OkHttpClient http,
+      Map<String, String> headers,
+      Map<String, String> query,
+      @Nullable Duration callTimeout,
       RetryPolicy retry,
       RetryBudget budget,
       Sleeper sleeper,
@@ -101,6 +111,9 @@ public final class CallExecutor {
       Supplier<ScheduledExecutorService> scheduler,
       Redactor redactor) {
     this.http = requireNonNull(http, "http == null");
+    this.headers = Map.copyOf(headers);
+    this.query = Map.copyOf(query);
+    this.callTimeout = callTimeout;
     this.retry = requireNonNull(retry, "retry == null");
     this.budget = requireNonNull(budget, "budget == null");
     this.sleeper = requireNonNull(sleeper, "sleeper == null");
@@ -123,8 +136,9 @@ public final class CallExecutor {
 
   /** Runs the exchange on this thread, retrying as the policy allows, until {@code deadline}. */
   public <W> Result<W> execute(Exchange<W> exchange, @Nullable Instant deadline) {
+    Request request = prepare(exchange.request());
     for (int attempt = 1; ; attempt++) {
-      Call call = http.newCall(exchange.request());
+      Call call = http.newCall(request);
       bound(call, exchange, deadline);
       long start = System.nanoTime();
       Step<W> step;
@@ -175,12 +189,13 @@ public final class CallExecutor {
             }
           }
         });
-    attemptAsync(exchange, 1, deadline, future, inFlight);
+    attemptAsync(exchange, prepare(exchange.request()), 1, deadline, future, inFlight);
     return future;
   }
 
   private <W> void attemptAsync(
       Exchange<W> exchange,
+      Request request,
       int attempt,
       @Nullable Instant deadline,
       CompletableFuture<Result<W>> future,
@@ -190,7 +205,7 @@ public final class CallExecutor {
     }
     Call call;
     try {
-      call = http.newCall(exchange.request());
+      call = http.newCall(request);
       bound(call, exchange, deadline);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
@@ -240,7 +255,9 @@ public final class CallExecutor {
                   scheduler
                       .get()
                       .schedule(
-                          () -> attemptAsync(exchange, attempt + 1, deadline, future, inFlight),
+                          () ->
+                              attemptAsync(
+                                  exchange, request, attempt + 1, deadline, future, inFlight),
                           again.delay().toMillis(),
                           TimeUnit.MILLISECONDS));
             }
@@ -274,6 +291,7 @@ public final class CallExecutor {
     ApiException error =
         errorOf(response.code(), response.message(), response.headers(), response.body());
     if (attempt <= retry.maxRetries()
+        && exchange.repeatableBody()
         && retry.isRetryable(response.code(), exchange.safeToRepeat())) {
       return retryOrGiveUp(
           exchange, RetryBudget.RETRY_COST, retry.delay(attempt, response.headers()), error);
@@ -283,7 +301,9 @@ public final class CallExecutor {
 
   private <W> Step<W> onFailure(Exchange<W> exchange, int attempt, IOException failure) {
     VideosException mapped = connectionFailure(exchange.operation(), failure);
-    if (attempt <= retry.maxRetries() && retry.isRetryable(failure, exchange.safeToRepeat())) {
+    if (attempt <= retry.maxRetries()
+        && exchange.repeatableBody()
+        && retry.isRetryable(failure, exchange.safeToRepeat())) {
       int cost =
           mapped instanceof ApiTimeoutException ? RetryBudget.TIMEOUT_COST : RetryBudget.RETRY_COST;
       return retryOrGiveUp(exchange, cost, retry.delay(attempt, null), mapped);
@@ -318,13 +338,15 @@ public final class CallExecutor {
     String code = null;
     String param = null;
     try {
-      JsonAdapter<ErrorResponse> adapter = Transport.MOSHI.adapter(ErrorResponse.class).lenient();
+      JsonAdapter<ErrorResponse> adapter = Json.MOSHI.adapter(ErrorResponse.class).lenient();
       ErrorResponse parsed = text.isBlank() ? null : adapter.fromJson(text);
-      if (parsed != null && parsed.getError() != null) {
-        message = parsed.getError().getMessage();
-        type = parsed.getError().getType();
-        code = parsed.getError().getCode();
-        param = parsed.getError().getParam();
+      if (parsed != null) {
+        // Throws IllegalStateException (handled below) when the server left out error or message.
+        io.github.openaivideos.models.ApiError error = parsed.error();
+        message = error.message();
+        type = error.type().orElse(null);
+        code = error.code().orElse(null);
+        param = error.param().orElse(null);
       }
     } catch (IOException | RuntimeException notJson) {
       // An HTML error page or other text: described below from the status line.
@@ -374,7 +396,7 @@ public final class CallExecutor {
     }
     try {
       JsonReader reader = JsonReader.of(source);
-      W value = Transport.MOSHI.adapter(type).fromJson(reader);
+      W value = Json.MOSHI.adapter(type).fromJson(reader);
       if (value == null) {
         throw new MalformedBodyException("the body is JSON null", new EOFException());
       }
@@ -410,15 +432,41 @@ public final class CallExecutor {
   }
 
   private void bound(Call call, Exchange<?> exchange, @Nullable Instant deadline) {
-    if (deadline == null) {
-      return;
+    long ms = callTimeout == null ? 0 : callTimeout.toMillis();
+    if (deadline != null) {
+      long left = Duration.between(clock.instant(), deadline).toMillis();
+      if (left <= 0) {
+        throw new ApiTimeoutException(
+            exchange.operation() + " ran out of time before it was sent", null);
+      }
+      ms = ms == 0 ? left : Math.min(ms, left);
     }
-    long ms = Duration.between(clock.instant(), deadline).toMillis();
-    if (ms <= 0) {
-      throw new ApiTimeoutException(
-          exchange.operation() + " ran out of time before it was sent", null);
+    if (ms > 0) {
+      call.timeout().timeout(ms, TimeUnit.MILLISECONDS);
     }
-    call.timeout().timeout(ms, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The request with this client's headers and query parameters, and an {@code Accept} that names
+   * the asset a download asks for: one copy of the request in all.
+   */
+  private Request prepare(Request request) {
+    Request.Builder builder = request.newBuilder();
+    headers.forEach(builder::header);
+    if (!query.isEmpty()) {
+      HttpUrl.Builder url = request.url().newBuilder();
+      query.forEach(url::addQueryParameter);
+      builder.url(url.build());
+    }
+    if (request.header("Accept") == null && request.url().encodedPath().endsWith("/content")) {
+      String variant = request.url().queryParameter("variant");
+      builder.header(
+          "Accept",
+          variant == null || variant.equals("video")
+              ? "video/mp4, application/json;q=0.5"
+              : "image/webp, image/png, image/jpeg, application/json;q=0.5");
+    }
+    return builder.build();
   }
 
   private boolean exceeds(@Nullable Instant deadline, Duration delay) {

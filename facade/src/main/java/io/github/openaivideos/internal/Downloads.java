@@ -1,8 +1,8 @@
 package io.github.openaivideos.internal;
 
 import io.github.openaivideos.ApiConnectionException;
-import io.github.openaivideos.ContentVariant;
 import io.github.openaivideos.InvalidResponseException;
+import io.github.openaivideos.models.ContentVariant;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -114,7 +114,7 @@ public final class Downloads {
     if (expected >= 0 && written != expected) {
       throw new ApiConnectionException(
           "download of "
-              + variant.wireValue()
+              + variant.value()
               + " of video "
               + videoId
               + " ended after "
@@ -132,17 +132,17 @@ public final class Downloads {
     MediaType type = body.contentType();
     String text = type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
     boolean ok =
-        text.startsWith(variant.mediaTypePrefix()) || text.equals("application/octet-stream");
+        text.startsWith(mediaTypePrefix(variant)) || text.equals("application/octet-stream");
     if (!ok) {
       throw new InvalidResponseException(
           "download of "
-              + variant.wireValue()
+              + variant.value()
               + " of video "
               + videoId
               + " came as "
               + (text.isEmpty() ? "no Content-Type" : text)
               + ", expected "
-              + variant.mediaTypePrefix()
+              + mediaTypePrefix(variant)
               + "*; nothing was written",
           200,
           requestId,
@@ -158,14 +158,14 @@ public final class Downloads {
     }
   }
 
+  /** What the spec says each variant is: the MP4 video, or an image. */
+  private static String mediaTypePrefix(ContentVariant variant) {
+    return ContentVariant.VIDEO.equals(variant) ? "video/" : "image/";
+  }
+
   private static RuntimeException failure(String videoId, ContentVariant variant, IOException e) {
     String message =
-        "download of "
-            + variant.wireValue()
-            + " of video "
-            + videoId
-            + " failed: "
-            + e.getMessage();
+        "download of " + variant.value() + " of video " + videoId + " failed: " + e.getMessage();
     return e instanceof java.net.SocketTimeoutException
         ? new io.github.openaivideos.ApiTimeoutException(message, e)
         : new ApiConnectionException(message, e);

@@ -1,7 +1,10 @@
 package io.github.openaivideos.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recognizes the files the Videos API accepts from their first bytes (never from their name), and
@@ -37,6 +40,13 @@ public final class MediaTypes {
       return this != MP4;
     }
   }
+
+  /** What a video field accepts. */
+  public static final Set<Kind> VIDEOS = Collections.unmodifiableSet(EnumSet.of(Kind.MP4));
+
+  /** What an image field accepts. */
+  public static final Set<Kind> IMAGES =
+      Collections.unmodifiableSet(EnumSet.of(Kind.JPEG, Kind.PNG, Kind.WEBP));
 
   private MediaTypes() {}
 

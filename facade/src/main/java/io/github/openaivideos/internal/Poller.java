@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.github.openaivideos.ApiResponse;
 import io.github.openaivideos.Progress;
 import io.github.openaivideos.Sleeper;
-import io.github.openaivideos.Video;
 import io.github.openaivideos.VideoFailedException;
-import io.github.openaivideos.VideoStatus;
 import io.github.openaivideos.WaitTimeoutException;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ public final class Poller {
       ApiResponse<Video> response = retrieve.retrieve(id, deadline);
       Video video = response.value();
       last = report(listener, last, video, start);
-      if (video.isDone()) {
+      if (isDone(video)) {
         return finish(video);
       }
       Duration delay = nextDelay(response, interval);
@@ -116,7 +116,7 @@ public final class Poller {
               try {
                 Video video = response.value();
                 last = report(listener, last, video, start);
-                if (video.isDone()) {
+                if (isDone(video)) {
                   result.complete(finish(video));
                   return;
                 }
@@ -142,15 +142,23 @@ public final class Poller {
   private Video report(
       Consumer<Progress> listener, @Nullable Video last, Video video, Instant start) {
     boolean changed =
-        last == null || last.status() != video.status() || last.progress() != video.progress();
+        last == null
+            || !last.findStatus().equals(video.findStatus())
+            || !last.findProgress().equals(video.findProgress());
     if (changed) {
       listener.accept(new Progress(video, Duration.between(start, clock.instant())));
     }
     return video;
   }
 
+  /** Completed and failed are the spec's final states; any other status (a new one too) waits. */
+  private static boolean isDone(Video video) {
+    VideoStatus status = video.findStatus().orElse(null);
+    return VideoStatus.COMPLETED.equals(status) || VideoStatus.FAILED.equals(status);
+  }
+
   private static Video finish(Video video) {
-    if (video.status() == VideoStatus.FAILED) {
+    if (VideoStatus.FAILED.equals(video.findStatus().orElse(null))) {
       throw new VideoFailedException(video);
     }
     return video;

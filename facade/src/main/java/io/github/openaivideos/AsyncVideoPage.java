@@ -1,0 +1,77 @@
+package io.github.openaivideos;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One page of {@link VideosAsyncClient#list}; later pages are fetched without blocking.
+ *
+ * <pre>{@code
+ * client.async().list(ListVideos.defaults()).thenCompose(page -> page.forEachAsync(v -> ...));
+ * }</pre>
+ */
+public final class AsyncVideoPage {
+  private final VideoList list;
+  private final ListVideos params;
+  private final Function<ListVideos, CompletableFuture<AsyncVideoPage>> fetch;
+
+  AsyncVideoPage(
+      VideoList list,
+      ListVideos params,
+      Function<ListVideos, CompletableFuture<AsyncVideoPage>> fetch) {
+    this.list = requireNonNull(list, "list == null");
+    this.params = requireNonNull(params, "params == null");
+    this.fetch = requireNonNull(fetch, "fetch == null");
+  }
+
+  /** The page as the server sent it, unknown properties included. */
+  public VideoList response() {
+    return list;
+  }
+
+  /** The videos of this page only. */
+  public List<Video> data() {
+    return list.findData().orElse(List.of());
+  }
+
+  public boolean hasMore() {
+    return list.findHasMore().orElse(false);
+  }
+
+  /** The next page, or empty when this is the last one; fails as {@link VideoPage#nextPage()}. */
+  public CompletableFuture<Optional<AsyncVideoPage>> nextPage() {
+    Optional<ListVideos> next;
+    try {
+      next = Pages.next(params, hasMore(), list.lastId().orElse(null), data());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return next.isEmpty()
+        ? CompletableFuture.completedFuture(Optional.empty())
+        : fetch.apply(next.get()).thenApply(Optional::of);
+  }
+
+  /** Calls {@code action} with every video of this page and all later pages, in order. */
+  public CompletableFuture<Void> forEachAsync(Consumer<Video> action) {
+    requireNonNull(action, "action == null");
+    data().forEach(action);
+    return nextPage()
+        .thenCompose(
+            next ->
+                next.isPresent()
+                    ? next.get().forEachAsync(action)
+                    : CompletableFuture.completedFuture(null));
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncVideoPage{size=" + data().size() + ", hasMore=" + hasMore() + "}";
+  }
+}
