@@ -1,16 +1,18 @@
 package io.github.openaivideos.demo;
 
-import io.github.openaivideos.ContentVariant;
-import io.github.openaivideos.CreateVideo;
-import io.github.openaivideos.ExtendVideo;
 import io.github.openaivideos.ListVideos;
 import io.github.openaivideos.Progress;
-import io.github.openaivideos.Video;
 import io.github.openaivideos.VideoReference;
-import io.github.openaivideos.VideoSeconds;
-import io.github.openaivideos.VideoSize;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.VideosException;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.ExtensionSeconds;
+import io.github.openaivideos.models.ListOrder;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoSeconds;
+import io.github.openaivideos.models.VideoSize;
 import io.github.openaivideos.simulator.Timing;
 import io.github.openaivideos.simulator.VideosSimulator;
 import java.io.IOException;
@@ -21,7 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -81,47 +83,44 @@ public final class Demo {
     out.println("1. create: 8 s, 1280x720, \"A calico cat playing a piano\"");
     Video job =
         client.create(
-            CreateVideo.prompt("A calico cat playing a piano")
+            CreateVideoRequest.builder()
+                .prompt("A calico cat playing a piano")
                 .seconds(VideoSeconds.S8)
-                .size(VideoSize.S1280x720));
+                .size(VideoSize.S1280x720)
+                .build());
     Video done = client.waitUntilDone(job.id(), progress("   "));
-    out.println("   " + done.id() + " completed: " + done.secondsText() + " s");
+    out.println("   " + done.id() + " completed: " + done.seconds() + " s");
 
     out.println("2. extend by 4 s: \"the cat bows\"");
     Video longer =
         client.extendAndWait(
-            ExtendVideo.of(VideoReference.id(done.id()))
+            ExtendVideoRequest.builder()
+                .video(VideoReference.id(done.id()))
                 .prompt("the cat bows")
-                .seconds(VideoSeconds.S4),
+                .seconds(ExtensionSeconds.S4)
+                .build(),
             progress("   "));
-    out.println("   " + longer.id() + " completed: " + longer.secondsText() + " s in total");
+    out.println("   " + longer.id() + " completed: " + longer.seconds() + " s in total");
 
     out.println("3. list: the 5 newest videos");
     client
-        .list(ListVideos.newestFirst().limit(5))
+        .list(ListVideos.defaults().order(ListOrder.DESC).limit(5))
         .data()
         .forEach(
             v ->
                 out.println(
-                    "   "
-                        + v.id()
-                        + "  "
-                        + v.status().wireValue()
-                        + "  "
-                        + v.secondsText()
-                        + " s  "
-                        + v.size()));
+                    "   " + v.id() + "  " + v.status() + "  " + v.seconds() + " s  " + v.size()));
 
     out.println("4. download into " + folder.toAbsolutePath());
     Files.createDirectories(folder);
-    Map<ContentVariant, Path> files = new EnumMap<>(ContentVariant.class);
-    for (ContentVariant variant : ContentVariant.values()) {
-      Path file = inside(folder, longer.id() + "-" + variant.wireValue());
+    Map<ContentVariant, Path> files = new LinkedHashMap<>();
+    for (ContentVariant variant : ContentVariant.knownValues()) {
+      Path file = inside(folder, longer.id() + "-" + variant);
       long bytes = client.download(longer.id(), variant, file);
       Path named = file.resolveSibling(file.getFileName() + extensionOf(file));
       Files.move(file, named, StandardCopyOption.REPLACE_EXISTING);
       files.put(variant, named);
-      out.println("   " + variant.wireValue() + ": " + named + " (" + bytes + " bytes)");
+      out.println("   " + variant + ": " + named + " (" + bytes + " bytes)");
     }
     out.println("Done.");
     return files;
@@ -170,12 +169,6 @@ public final class Demo {
   private Consumer<Progress> progress(String indent) {
     return p ->
         out.println(
-            indent
-                + p.status().wireValue()
-                + " "
-                + p.percent()
-                + "% after "
-                + p.elapsed().toMillis()
-                + " ms");
+            indent + p.status() + " " + p.percent() + "% after " + p.elapsed().toMillis() + " ms");
   }
 }
