@@ -117,13 +117,17 @@ public final class VideosAsyncClient {
     requireNonNull(timeout, "timeout == null");
     requireNonNull(listener, "listener == null");
     return client
-        .poller()
-        .awaitAsync(
-            videoId,
-            timeout,
-            listener,
-            (id, deadline) -> client.rawAsync(client.ops().retrieve(id), deadline),
-            client.executor().scheduler());
+        .executor()
+        .lifecycle()
+        .track(
+            client
+                .poller()
+                .awaitAsync(
+                    videoId,
+                    timeout,
+                    listener,
+                    (id, deadline) -> client.rawAsync(client.ops().retrieve(id), deadline),
+                    client.executor().scheduler()));
   }
 
   /** {@link #create} then {@link #waitUntilDone(String, Consumer)}. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.openaivideos.internal.CallExecutor;
 import io.github.openaivideos.internal.CallExecutor.Exchange;
 import io.github.openaivideos.internal.Downloads;
+import io.github.openaivideos.internal.Lifecycle;
 import io.github.openaivideos.internal.Poller;
 import io.github.openaivideos.internal.Redactor;
 import io.github.openaivideos.internal.RequestEncoder;
@@ -98,6 +99,7 @@ public final class VideosClient implements AutoCloseable {
             headers,
             query,
             callTimeout,
+            config.maxResponseBytes,
             new RetryPolicy(
                 maxRetries,
                 config.retryUnsafePosts,
@@ -109,6 +111,7 @@ public final class VideosClient implements AutoCloseable {
             config.sleeper,
             config.clock,
             resources::scheduler,
+            resources.lifecycle,
             new Redactor(config.apiKey));
     this.poller =
         new Poller(config.pollInterval, config.maxPollInterval, config.clock, config.sleeper);
@@ -424,11 +427,11 @@ public final class VideosClient implements AutoCloseable {
   static final class Resources {
     final Transport transport;
     final RetryBudget retryBudget;
+    final Lifecycle lifecycle = new Lifecycle();
     private final Operations operations;
     private final boolean ownsHttp;
     private final @Nullable ScheduledExecutorService suppliedScheduler;
     private @Nullable ScheduledExecutorService ownScheduler;
-    private volatile boolean closed;
 
     Resources(Builder config) {
       this.retryBudget = new RetryBudget(config.retryBudget);
@@ -442,16 +445,12 @@ public final class VideosClient implements AutoCloseable {
     }
 
     Operations operations() {
-      if (closed) {
-        throw new IllegalStateException("client closed: build a new VideosClient");
-      }
+      lifecycle.checkOpen();
       return operations;
     }
 
     synchronized ScheduledExecutorService scheduler() {
-      if (closed) {
-        throw new IllegalStateException("client closed: build a new VideosClient");
-      }
+      lifecycle.checkOpen();
       if (suppliedScheduler != null) {
         return suppliedScheduler;
       }
@@ -470,8 +469,9 @@ public final class VideosClient implements AutoCloseable {
       return ownScheduler;
     }
 
+    /** Cancels what is in flight, fails what is pending, then stops the threads it started. */
     synchronized void close() {
-      closed = true;
+      lifecycle.close();
       if (ownScheduler != null) {
         ownScheduler.shutdownNow();
       }
@@ -510,6 +510,7 @@ public final class VideosClient implements AutoCloseable {
     private @Nullable ScheduledExecutorService scheduler;
     private @Nullable OkHttpClient okHttpClient;
     private boolean alwaysMultipart;
+    private long maxResponseBytes = 16L << 20;
 
     Builder() {}
 
@@ -536,6 +537,7 @@ public final class VideosClient implements AutoCloseable {
       scheduler = other.scheduler;
       okHttpClient = other.okHttpClient;
       alwaysMultipart = other.alwaysMultipart;
+      maxResponseBytes = other.maxResponseBytes;
     }
 
     /**
@@ -634,8 +636,9 @@ public final class VideosClient implements AutoCloseable {
     }
 
     /**
-     * Bound on each whole call attempt: connect, send, wait and read (none by default, so that long
-     * downloads and uploads are limited only by the read and write timeouts).
+     * Bound on each whole call attempt: connect, send, wait and read. By default JSON calls are
+     * bounded by {@link CallExecutor#DEFAULT_JSON_TIMEOUT} (10 min) and downloads only by the read
+     * timeout; a timeout set here applies to every call, downloads included.
      */
     public Builder timeout(Duration timeout) {
       this.timeout = positive("timeout", timeout);
@@ -674,7 +677,10 @@ public final class VideosClient implements AutoCloseable {
       return this;
     }
 
-    /** First backoff delay (500 ms); doubled per retry, capped at 8 s, with jitter. */
+    /**
+     * First backoff delay (500 ms); doubled per retry, capped at {@link #maxRetryDelay}, with
+     * jitter.
+     */
     public Builder initialRetryDelay(Duration delay) {
       this.initialRetryDelay = positive("initialRetryDelay", delay);
       return this;
@@ -740,6 +746,19 @@ public final class VideosClient implements AutoCloseable {
      */
     public Builder alwaysMultipart(boolean alwaysMultipart) {
       this.alwaysMultipart = alwaysMultipart;
+      return this;
+    }
+
+    /**
+     * The largest JSON response body read (16 MiB), counted after decompression: a larger one fails
+     * the call with {@link InvalidResponseException} instead of filling the heap. Downloads are
+     * streamed and not bounded by this.
+     */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + bytes);
+      }
+      this.maxResponseBytes = bytes;
       return this;
     }
 

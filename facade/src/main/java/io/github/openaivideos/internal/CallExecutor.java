@@ -42,6 +42,9 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
+import okio.ForwardingSource;
+import okio.Okio;
+import okio.Source;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +56,14 @@ import org.jspecify.annotations.Nullable;
 public final class CallExecutor {
   private static final System.Logger LOG = System.getLogger("io.github.openaivideos");
   private static final long MAX_ERROR_BODY = 64 * 1024;
+
+  /**
+   * Bound on a whole JSON call attempt when no {@code timeout} is set (as openai-java): a server
+   * that drips bytes slower than the read timeout cannot hold a call forever. Downloads are bounded
+   * by the read timeout only.
+   */
+  public static final Duration DEFAULT_JSON_TIMEOUT = Duration.ofMinutes(10);
+
   private static final ByteString UTF8_BOM = ByteString.decodeHex("EFBBBF");
 
   /**
@@ -87,10 +98,12 @@ public final class CallExecutor {
   private final Map<String, String> headers;
   private final Map<String, String> query;
   private final @Nullable Duration callTimeout;
+  private final long maxResponseBytes;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final Clock clock;
   private final Supplier<ScheduledExecutorService> scheduler;
+  private final Lifecycle lifecycle;
   private final Redactor redactor;
   private final RetryBudget budget;
 
@@ -98,27 +111,32 @@ public final class CallExecutor {
    * @param headers set on every request (authorization included)
    * @param query added to every request's URL
    * @param callTimeout bound on each whole attempt, if any
+   * @param maxResponseBytes the largest JSON body read; a larger one is an invalid response
    */
   public CallExecutor(
       OkHttpClient http,
       Map<String, String> headers,
       Map<String, String> query,
       @Nullable Duration callTimeout,
+      long maxResponseBytes,
       RetryPolicy retry,
       RetryBudget budget,
       Sleeper sleeper,
       Clock clock,
       Supplier<ScheduledExecutorService> scheduler,
+      Lifecycle lifecycle,
       Redactor redactor) {
     this.http = requireNonNull(http, "http == null");
     this.headers = Map.copyOf(headers);
     this.query = Map.copyOf(query);
     this.callTimeout = callTimeout;
+    this.maxResponseBytes = maxResponseBytes;
     this.retry = requireNonNull(retry, "retry == null");
     this.budget = requireNonNull(budget, "budget == null");
     this.sleeper = requireNonNull(sleeper, "sleeper == null");
     this.clock = requireNonNull(clock, "clock == null");
     this.scheduler = requireNonNull(scheduler, "scheduler == null");
+    this.lifecycle = requireNonNull(lifecycle, "lifecycle == null");
     this.redactor = requireNonNull(redactor, "redactor == null");
   }
 
@@ -134,21 +152,32 @@ public final class CallExecutor {
     return scheduler.get();
   }
 
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
   /** Runs the exchange on this thread, retrying as the policy allows, until {@code deadline}. */
   public <W> Result<W> execute(Exchange<W> exchange, @Nullable Instant deadline) {
     Request request = prepare(exchange.request());
     for (int attempt = 1; ; attempt++) {
+      lifecycle.checkOpen();
       Call call = http.newCall(request);
       bound(call, exchange, deadline);
       long start = System.nanoTime();
       Step<W> step;
+      lifecycle.started(call);
       try {
         step = onResponse(exchange, attempt, call.execute());
       } catch (IOException e) {
         if (Thread.currentThread().isInterrupted()) {
           throw cancelled(exchange, e);
         }
+        if (lifecycle.isClosed()) {
+          throw new IllegalStateException(Lifecycle.CLOSED, e);
+        }
         step = onFailure(exchange, attempt, e);
+      } finally {
+        lifecycle.done(call);
       }
       log(exchange, call, attempt, start, step);
       if (step instanceof Done<W> done) {
@@ -176,7 +205,7 @@ public final class CallExecutor {
    */
   public <W> CompletableFuture<Result<W>> executeAsync(
       Exchange<W> exchange, @Nullable Instant deadline) {
-    CompletableFuture<Result<W>> future = new CompletableFuture<>();
+    CompletableFuture<Result<W>> future = lifecycle.track(new CompletableFuture<>());
     AtomicReference<@Nullable Object> inFlight = new AtomicReference<>();
     future.whenComplete(
         (r, t) -> {
@@ -205,6 +234,7 @@ public final class CallExecutor {
     }
     Call call;
     try {
+      lifecycle.checkOpen();
       call = http.newCall(request);
       bound(call, exchange, deadline);
     } catch (RuntimeException e) {
@@ -212,6 +242,7 @@ public final class CallExecutor {
       return;
     }
     inFlight.set(call);
+    lifecycle.started(call);
     long start = System.nanoTime();
     call.enqueue(
         new Callback() {
@@ -240,6 +271,7 @@ public final class CallExecutor {
           }
 
           private void handle(Step<W> step) {
+            lifecycle.done(call);
             log(exchange, call, attempt, start, step);
             if (step instanceof Done<W> done) {
               future.complete(done.result());
@@ -251,15 +283,19 @@ public final class CallExecutor {
                 future.completeExceptionally(again.ifExhausted());
                 return;
               }
-              inFlight.set(
-                  scheduler
-                      .get()
-                      .schedule(
-                          () ->
-                              attemptAsync(
-                                  exchange, request, attempt + 1, deadline, future, inFlight),
-                          again.delay().toMillis(),
-                          TimeUnit.MILLISECONDS));
+              try {
+                inFlight.set(
+                    scheduler
+                        .get()
+                        .schedule(
+                            () ->
+                                attemptAsync(
+                                    exchange, request, attempt + 1, deadline, future, inFlight),
+                            again.delay().toMillis(),
+                            TimeUnit.MILLISECONDS));
+              } catch (RuntimeException closedOrRejected) {
+                future.completeExceptionally(closedOrRejected);
+              }
             }
           }
         });
@@ -389,8 +425,11 @@ public final class CallExecutor {
   }
 
   /** Parses a generated model; a body that is not that JSON is a {@link MalformedBodyException}. */
-  private static <W> W readJson(Class<W> type, ResponseBody body) throws IOException {
-    BufferedSource source = body.source();
+  private <W> W readJson(Class<W> type, ResponseBody body) throws IOException {
+    if (body.contentLength() > maxResponseBytes) {
+      throw tooLarge();
+    }
+    BufferedSource source = Okio.buffer(new BoundedSource(body.source(), maxResponseBytes));
     if (source.rangeEquals(0, UTF8_BOM)) {
       source.skip(UTF8_BOM.size());
     }
@@ -406,6 +445,35 @@ public final class CallExecutor {
       return value;
     } catch (JsonDataException | JsonEncodingException | EOFException e) {
       throw new MalformedBodyException("the body is not the JSON the contract promises", e);
+    }
+  }
+
+  private MalformedBodyException tooLarge() {
+    return new MalformedBodyException(
+        "the body is larger than " + maxResponseBytes + " bytes (maxResponseBytes)",
+        new IOException("response body over " + maxResponseBytes + " bytes"));
+  }
+
+  /** Fails a read once more than {@code max} bytes came through (a gzip bomb inflates here). */
+  private final class BoundedSource extends ForwardingSource {
+    private final long max;
+    private long total;
+
+    BoundedSource(Source delegate, long max) {
+      super(delegate);
+      this.max = max;
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+      long n = super.read(sink, byteCount);
+      if (n > 0) {
+        total += n;
+        if (total > max) {
+          throw tooLarge();
+        }
+      }
+      return n;
     }
   }
 
@@ -432,7 +500,10 @@ public final class CallExecutor {
   }
 
   private void bound(Call call, Exchange<?> exchange, @Nullable Instant deadline) {
-    long ms = callTimeout == null ? 0 : callTimeout.toMillis();
+    long ms =
+        callTimeout != null
+            ? callTimeout.toMillis()
+            : exchange.bodyType() == ResponseBody.class ? 0 : DEFAULT_JSON_TIMEOUT.toMillis();
     if (deadline != null) {
       long left = Duration.between(clock.instant(), deadline).toMillis();
       if (left <= 0) {

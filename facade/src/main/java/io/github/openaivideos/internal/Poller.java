@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * between polls.
  */
 public final class Poller {
+  /** The shortest wait a server's poll hint can ask for. */
+  public static final Duration MIN_HINT = Duration.ofMillis(500);
+
   private final Duration initial;
   private final Duration max;
   private final Clock clock;
@@ -164,21 +167,23 @@ public final class Poller {
     return video;
   }
 
+  /**
+   * The server's poll hint ({@code openai-poll-after-ms}) if it is a number, never below {@link
+   * #MIN_HINT} (a hint of 0 or less must not make the client poll back to back), capped at {@code
+   * max}; otherwise the current interval.
+   */
   private Duration nextDelay(ApiResponse<Video> response, Duration interval) {
-    Optional<Duration> hint =
-        response
-            .header("openai-poll-after-ms")
-            .flatMap(
-                v -> {
-                  try {
-                    return Optional.of(Duration.ofMillis(Long.parseLong(v.trim())));
-                  } catch (NumberFormatException e) {
-                    return Optional.empty();
-                  }
-                });
-    Duration d = hint.orElse(interval);
-    if (d.isNegative()) {
-      return Duration.ZERO;
+    Duration d = interval;
+    Optional<String> hint = response.header("openai-poll-after-ms");
+    if (hint.isPresent()) {
+      try {
+        double ms = Double.parseDouble(hint.get().trim());
+        if (!Double.isNaN(ms)) {
+          d = Duration.ofMillis((long) Math.min(Math.max(ms, MIN_HINT.toMillis()), 1e12));
+        }
+      } catch (NumberFormatException ignored) {
+        // Not a number: the usual interval.
+      }
     }
     return d.compareTo(max) > 0 ? max : d;
   }

@@ -87,8 +87,7 @@ public final class RetryPolicy {
   public Duration delay(int retry, @Nullable Headers headers) {
     Optional<Duration> hinted = headers == null ? Optional.empty() : serverHint(headers);
     if (hinted.isPresent()) {
-      Duration d = hinted.get();
-      return d.isNegative() ? Duration.ZERO : min(d, maxDelay);
+      return min(hinted.get(), maxDelay);
     }
     double nominal = initialDelay.toMillis() * Math.pow(2, Math.min(retry - 1, 20));
     double capped = Math.min(nominal, maxDelay.toMillis());
@@ -96,29 +95,42 @@ public final class RetryPolicy {
     return Duration.ofMillis((long) jittered);
   }
 
+  /**
+   * The server's hint, if it is a usable one: {@code retry-after-ms}, else {@code Retry-After} in
+   * seconds or as an HTTP date. A hint that is not a finite, non-negative number (NaN, Infinity,
+   * -5) or a date in the past is ignored, so the normal backoff applies.
+   */
   private Optional<Duration> serverHint(Headers headers) {
-    String ms = headers.get("retry-after-ms");
-    if (ms != null) {
-      try {
-        return Optional.of(Duration.ofMillis((long) Double.parseDouble(ms.trim())));
-      } catch (NumberFormatException ignored) {
-        // fall through to Retry-After
-      }
+    Optional<Duration> ms = millis(headers.get("retry-after-ms"), 1);
+    if (ms.isPresent()) {
+      return ms;
     }
     String after = headers.get("Retry-After");
-    if (after == null) {
+    Optional<Duration> seconds = millis(after, 1000);
+    if (seconds.isPresent() || after == null) {
+      return seconds;
+    }
+    try {
+      Instant at =
+          ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration until = Duration.between(clock.instant(), at);
+      return until.isNegative() ? Optional.empty() : Optional.of(until);
+    } catch (DateTimeParseException notADate) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Duration> millis(@Nullable String value, double scale) {
+    if (value == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Duration.ofMillis((long) (Double.parseDouble(after.trim()) * 1000)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at =
-            ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        return Optional.of(Duration.between(clock.instant(), at));
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
+      double ms = Double.parseDouble(value.trim()) * scale;
+      return Double.isFinite(ms) && ms >= 0 && ms < Long.MAX_VALUE
+          ? Optional.of(Duration.ofMillis((long) ms))
+          : Optional.empty();
+    } catch (NumberFormatException notANumber) {
+      return Optional.empty();
     }
   }
 

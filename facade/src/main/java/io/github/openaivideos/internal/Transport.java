@@ -38,6 +38,21 @@ public final class Transport {
             // The SDK alone decides every retry: OkHttp would silently re-send a POST whose
             // pooled connection was reset.
             .retryOnConnectionFailure(false)
+            // OkHttp drops Authorization when a redirect leaves the host; these name the account
+            // too.
+            .addNetworkInterceptor(
+                chain -> {
+                  Request request = chain.request();
+                  if (request.url().host().equals(baseUrl.host())) {
+                    return chain.proceed(request);
+                  }
+                  return chain.proceed(
+                      request
+                          .newBuilder()
+                          .removeHeader("OpenAI-Organization")
+                          .removeHeader("OpenAI-Project")
+                          .build());
+                })
             .build();
     this.api =
         new Retrofit.Builder()
