@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +26,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Waits for a job to finish. The interval starts at {@code initial} and grows by half each poll up
- * to {@code max}; a server hint ({@code openai-poll-after-ms}) replaces it, capped at {@code max}.
- * The deadline bounds the whole wait, every retrieve included. Asynchronous waits hold no thread
- * between polls.
+ * to {@code max}; a server hint ({@code openai-poll-after-ms}) replaces it, never below {@link
+ * #MIN_HINT}, capped at {@code max}. The deadline bounds the wait: no poll starts after it, and the
+ * last one is made at the deadline itself (its call may take up to {@link #FINAL_POLL_GRACE}).
+ * Blocking and asynchronous waits share every decision; asynchronous ones hold no thread between
+ * polls.
  */
 public final class Poller {
   /** The shortest wait a server's poll hint can ask for. */
   public static final Duration MIN_HINT = Duration.ofMillis(500);
+
+  /** How long the poll made at the deadline may take. */
+  public static final Duration FINAL_POLL_GRACE = Duration.ofSeconds(10);
 
   private final Duration initial;
   private final Duration max;
@@ -45,9 +51,60 @@ public final class Poller {
     this.sleeper = requireNonNull(sleeper, "sleeper == null");
   }
 
-  /** Retrieves a video, bounded by a deadline. */
+  /** Retrieves a video; the call is bounded by {@code callDeadline}. */
   public interface Retrieve {
-    ApiResponse<Video> retrieve(String id, Instant deadline);
+    ApiResponse<Video> retrieve(String id, Instant callDeadline);
+  }
+
+  /** One wait in progress: what it has seen so far and when the next poll is due. */
+  private final class Wait {
+    final Instant start;
+    final Instant deadline;
+    final Consumer<Progress> listener;
+    Duration interval = initial;
+    @Nullable Video last;
+
+    Wait(Duration timeout, Consumer<Progress> listener) {
+      this.start = clock.instant();
+      this.deadline = start.plus(timeout);
+      this.listener = listener;
+    }
+
+    /** The bound of the next poll's call: the deadline, or a grace past it for the last poll. */
+    Instant callDeadline() {
+      Instant now = clock.instant();
+      return now.isBefore(deadline) ? deadline : now.plus(FINAL_POLL_GRACE);
+    }
+
+    /**
+     * Reads one poll's answer: the finished video, or how long to wait before the next poll.
+     *
+     * @throws VideoFailedException if the job failed
+     * @throws WaitTimeoutException if it is still running and the deadline has passed
+     */
+    Optional<Duration> observe(ApiResponse<Video> response) {
+      Video video = response.value();
+      if (last == null
+          || !last.findStatus().equals(video.findStatus())
+          || !last.findProgress().equals(video.findProgress())) {
+        listener.accept(new Progress(video, Duration.between(start, clock.instant())));
+      }
+      last = video;
+      VideoStatus status = video.findStatus().orElse(null);
+      if (VideoStatus.FAILED.equals(status)) {
+        throw new VideoFailedException(video);
+      }
+      if (VideoStatus.COMPLETED.equals(status)) {
+        return Optional.empty();
+      }
+      Instant now = clock.instant();
+      if (!now.isBefore(deadline)) {
+        throw new WaitTimeoutException(video, Duration.between(start, now));
+      }
+      Duration delay = nextDelay(response, interval);
+      interval = min(interval.plus(interval.dividedBy(2)), max);
+      return Optional.of(min(delay, Duration.between(now, deadline)));
+    }
   }
 
   /**
@@ -55,24 +112,15 @@ public final class Poller {
    * interrupted.
    */
   public Video await(String id, Duration timeout, Consumer<Progress> listener, Retrieve retrieve) {
-    Instant start = clock.instant();
-    Instant deadline = start.plus(timeout);
-    Duration interval = initial;
-    Video last = null;
+    Wait wait = new Wait(timeout, listener);
     while (true) {
-      ApiResponse<Video> response = retrieve.retrieve(id, deadline);
-      Video video = response.value();
-      last = report(listener, last, video, start);
-      if (isDone(video)) {
-        return finish(video);
-      }
-      Duration delay = nextDelay(response, interval);
-      interval = grow(interval);
-      if (!clock.instant().plus(delay).isBefore(deadline)) {
-        throw new WaitTimeoutException(video, Duration.between(start, clock.instant()).plus(delay));
+      ApiResponse<Video> response = retrieve.retrieve(id, wait.callDeadline());
+      Optional<Duration> delay = wait.observe(response);
+      if (delay.isEmpty()) {
+        return response.value();
       }
       try {
-        sleeper.sleep(delay);
+        sleeper.sleep(delay.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         CancellationException c =
@@ -99,16 +147,13 @@ public final class Poller {
             current.cancel(true);
           }
         });
-    Instant start = clock.instant();
+    Wait wait = new Wait(timeout, listener);
     new Object() {
-      @Nullable Video last;
-
-      void poll(Duration interval) {
+      void poll() {
         if (result.isDone()) {
           return;
         }
-        Instant deadline = start.plus(timeout);
-        CompletableFuture<ApiResponse<Video>> call = retrieve.apply(id, deadline);
+        CompletableFuture<ApiResponse<Video>> call = retrieve.apply(id, wait.callDeadline());
         inFlight.set(call);
         call.whenComplete(
             (response, failure) -> {
@@ -117,61 +162,24 @@ public final class Poller {
                 return;
               }
               try {
-                Video video = response.value();
-                last = report(listener, last, video, start);
-                if (isDone(video)) {
-                  result.complete(finish(video));
-                  return;
+                Optional<Duration> delay = wait.observe(response);
+                if (delay.isEmpty()) {
+                  result.complete(response.value());
+                } else {
+                  inFlight.set(
+                      scheduler.schedule(
+                          this::poll, delay.get().toMillis(), TimeUnit.MILLISECONDS));
                 }
-                Duration delay = nextDelay(response, interval);
-                if (!clock.instant().plus(delay).isBefore(deadline)) {
-                  result.completeExceptionally(
-                      new WaitTimeoutException(
-                          video, Duration.between(start, clock.instant()).plus(delay)));
-                  return;
-                }
-                inFlight.set(
-                    scheduler.schedule(
-                        () -> poll(grow(interval)), delay.toMillis(), TimeUnit.MILLISECONDS));
               } catch (RuntimeException e) {
                 result.completeExceptionally(e);
               }
             });
       }
-    }.poll(initial);
+    }.poll();
     return result;
   }
 
-  private Video report(
-      Consumer<Progress> listener, @Nullable Video last, Video video, Instant start) {
-    boolean changed =
-        last == null
-            || !last.findStatus().equals(video.findStatus())
-            || !last.findProgress().equals(video.findProgress());
-    if (changed) {
-      listener.accept(new Progress(video, Duration.between(start, clock.instant())));
-    }
-    return video;
-  }
-
-  /** Completed and failed are the spec's final states; any other status (a new one too) waits. */
-  private static boolean isDone(Video video) {
-    VideoStatus status = video.findStatus().orElse(null);
-    return VideoStatus.COMPLETED.equals(status) || VideoStatus.FAILED.equals(status);
-  }
-
-  private static Video finish(Video video) {
-    if (VideoStatus.FAILED.equals(video.findStatus().orElse(null))) {
-      throw new VideoFailedException(video);
-    }
-    return video;
-  }
-
-  /**
-   * The server's poll hint ({@code openai-poll-after-ms}) if it is a number, never below {@link
-   * #MIN_HINT} (a hint of 0 or less must not make the client poll back to back), capped at {@code
-   * max}; otherwise the current interval.
-   */
+  /** The server's poll hint if it is a number (never below {@link #MIN_HINT}), capped at max. */
   private Duration nextDelay(ApiResponse<Video> response, Duration interval) {
     Duration d = interval;
     Optional<String> hint = response.header("openai-poll-after-ms");
@@ -185,17 +193,14 @@ public final class Poller {
         // Not a number: the usual interval.
       }
     }
-    return d.compareTo(max) > 0 ? max : d;
+    return min(d, max);
   }
 
-  private Duration grow(Duration interval) {
-    Duration next = interval.plus(interval.dividedBy(2));
-    return next.compareTo(max) > 0 ? max : next;
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static Throwable unwrap(Throwable t) {
-    return t instanceof java.util.concurrent.CompletionException && t.getCause() != null
-        ? t.getCause()
-        : t;
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 }
