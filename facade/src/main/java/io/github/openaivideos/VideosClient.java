@@ -419,6 +419,34 @@ public final class VideosClient implements AutoCloseable {
     public ApiResponse<VideoCharacter> retrieveCharacter(String characterId) {
       return raw(ops().retrieveCharacter(characterId), null);
     }
+
+    /**
+     * {@link VideosClient#download(String, ContentVariant, Path)}, with the number of bytes written
+     * as the result.
+     */
+    public ApiResponse<Long> download(String videoId, ContentVariant variant, Path target) {
+      requireNonNull(target, "target == null");
+      Downloads.checkTarget(target);
+      CallExecutor.Result<ResponseBody> result =
+          executor.execute(ops().download(videoId, variant), null);
+      long written =
+          Downloads.toPath(result.body(), variant, target, videoId, result.requestId());
+      return new ApiResponse<>(
+          written, result.statusCode(), result.requestId(), result.headers().toMultimap());
+    }
+
+    /**
+     * {@link VideosClient#download(String, ContentVariant, OutputStream)}, with the number of bytes
+     * written as the result.
+     */
+    public ApiResponse<Long> download(String videoId, ContentVariant variant, OutputStream out) {
+      requireNonNull(out, "out == null");
+      CallExecutor.Result<ResponseBody> result =
+          executor.execute(ops().download(videoId, variant), null);
+      long written = Downloads.toStream(result.body(), variant, out, videoId, result.requestId());
+      return new ApiResponse<>(
+          written, result.statusCode(), result.requestId(), result.headers().toMultimap());
+    }
   }
 
   // ---------------------------------------------------------------- shared resources

@@ -1,5 +1,7 @@
 package io.github.openaivideos.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -17,14 +19,26 @@ public final class MediaTypes {
   public static final int HEAD_BYTES = 512 * 1024;
 
   /** How many leading bytes {@link #sniff} needs. */
-  public static final int SNIFF_BYTES = 16;
+  public static final int SNIFF_BYTES = 64;
 
-  /** A media type the API accepts for uploads. */
+  /**
+   * The largest prefix of an upload read to find a JPEG's frame header (EXIF blocks can be large).
+   */
+  public static final int MAX_JPEG_SCAN = 16 * 1024 * 1024;
+
+  /**
+   * A media type recognized in an upload. Only some are accepted (see {@link #VIDEOS}, {@link
+   * #IMAGES}); the others are named so that a refusal says what the file is.
+   */
   public enum Kind {
     MP4("video/mp4"),
     JPEG("image/jpeg"),
     PNG("image/png"),
-    WEBP("image/webp");
+    WEBP("image/webp"),
+    QUICKTIME("video/quicktime"),
+    HEIC("image/heic"),
+    AVIF("image/avif"),
+    M4A("audio/mp4");
 
     private final String mediaType;
 
@@ -37,7 +51,7 @@ public final class MediaTypes {
     }
 
     public boolean isImage() {
-      return this != MP4;
+      return this == JPEG || this == PNG || this == WEBP || this == HEIC || this == AVIF;
     }
   }
 
@@ -50,10 +64,10 @@ public final class MediaTypes {
 
   private MediaTypes() {}
 
-  /** The kind of file these leading bytes start, if it is one the API accepts. */
+  /** The kind of file these leading bytes start, if it is one this class knows. */
   public static Optional<Kind> sniff(byte[] head, int length) {
     if (length >= 12 && ascii(head, 4, 4).equals("ftyp")) {
-      return Optional.of(Kind.MP4);
+      return isoBrand(head, length);
     }
     if (length >= 3
         && (head[0] & 0xff) == 0xFF
@@ -74,6 +88,103 @@ public final class MediaTypes {
     return Optional.empty();
   }
 
+  /**
+   * An ISO base media file (MP4, QuickTime, HEIC, M4A all start with {@code ftyp}) by its brand:
+   * the major brand decides; an unknown one is judged by the compatible brands that follow it.
+   */
+  private static Optional<Kind> isoBrand(byte[] head, int length) {
+    int boxEnd = Math.min(length, Math.max(16, int32(head, 0)));
+    Optional<Kind> major = brand(ascii(head, 8, 4));
+    if (major.isPresent()) {
+      return major;
+    }
+    for (int i = 16; i + 4 <= boxEnd; i += 4) {
+      Optional<Kind> compatible = brand(ascii(head, i, 4));
+      if (compatible.isPresent()) {
+        return compatible;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Kind> brand(String brand) {
+    switch (brand) {
+      case "isom",
+          "iso2",
+          "iso3",
+          "iso4",
+          "iso5",
+          "iso6",
+          "iso7",
+          "iso8",
+          "iso9",
+          "mp41",
+          "mp42",
+          "avc1",
+          "dash",
+          "M4V ",
+          "mmp4",
+          "f4v ",
+          "msnv" -> {
+        return Optional.of(Kind.MP4);
+      }
+      case "qt  " -> {
+        return Optional.of(Kind.QUICKTIME);
+      }
+      case "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1" -> {
+        return Optional.of(Kind.HEIC);
+      }
+      case "avif", "avis" -> {
+        return Optional.of(Kind.AVIF);
+      }
+      case "M4A ", "M4B ", "M4P " -> {
+        return Optional.of(Kind.M4A);
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Width and height of a JPEG by walking its segments from the start of {@code in}, skipping each
+   * one (so an EXIF block of any size up to {@link #MAX_JPEG_SCAN} is passed over, not read).
+   */
+  public static Optional<int[]> jpegSize(InputStream in) throws IOException {
+    if (in.read() != 0xFF || in.read() != 0xD8) {
+      return Optional.empty();
+    }
+    long scanned = 2;
+    while (scanned < MAX_JPEG_SCAN) {
+      int b = in.read();
+      if (b != 0xFF) {
+        return Optional.empty();
+      }
+      int marker = in.read();
+      while (marker == 0xFF) {
+        marker = in.read();
+      }
+      byte[] header = in.readNBytes(7);
+      if (marker < 0 || header.length < 2) {
+        return Optional.empty();
+      }
+      int segment = int16(header, 0);
+      boolean startOfFrame =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (startOfFrame) {
+        return header.length == 7
+            ? Optional.of(new int[] {int16(header, 5), int16(header, 3)})
+            : Optional.empty();
+      }
+      if (segment < 2 || scanned + 2 + segment >= MAX_JPEG_SCAN) {
+        return Optional.empty();
+      }
+      in.skipNBytes(Math.max(0, segment - header.length));
+      scanned += 2 + segment;
+    }
+    return Optional.empty();
+  }
+
   /** Width and height of a JPEG, PNG or WebP image, read from its header. */
   public static Optional<int[]> imageSize(Kind kind, byte[] head, int length) {
     try {
@@ -84,7 +195,7 @@ public final class MediaTypes {
                 : Optional.empty();
         case JPEG -> jpegSize(head, length);
         case WEBP -> webpSize(head, length);
-        case MP4 -> Optional.empty();
+        default -> Optional.empty();
       };
     } catch (ArrayIndexOutOfBoundsException truncated) {
       return Optional.empty();

@@ -100,7 +100,32 @@ public final class UploadBodies {
     }
     int[] pixels =
         kind.get().isImage() ? MediaTypes.imageSize(kind.get(), head, length).orElse(null) : null;
+    if (pixels == null && kind.get() == MediaTypes.Kind.JPEG && length == head.length) {
+      pixels = jpegBeyondHead(upload, streamToSend);
+    }
     return new Prepared(upload.filename(), kind.get(), body, repeatable, pixels);
+  }
+
+  /** A JPEG whose frame header lies past the first read (a large EXIF block): walk its segments. */
+  private static int @Nullable [] jpegBeyondHead(Upload upload, @Nullable InputStream marked) {
+    try {
+      if (upload instanceof Upload.FromPath p) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(p.path()))) {
+          return MediaTypes.jpegSize(in).orElse(null);
+        }
+      }
+      if (marked != null) {
+        marked.mark(MediaTypes.MAX_JPEG_SCAN);
+        try {
+          return MediaTypes.jpegSize(marked).orElse(null);
+        } finally {
+          marked.reset();
+        }
+      }
+    } catch (IOException unreadable) {
+      return null;
+    }
+    return null;
   }
 
   /** A body read once from a stream, of unknown length (sent chunked). */
