@@ -15,7 +15,7 @@ final class Checks {
     if (id.isBlank()) {
       throw new IllegalArgumentException(operation + ": " + field + " must not be blank");
     }
-    if (id.equals(".") || id.equals("..") || id.indexOf('/') >= 0) {
+    if (id.equals(".") || id.equals("..")) {
       throw new IllegalArgumentException(
           operation + ": " + field + " \"" + id + "\" is not an id (it would change the URL path)");
     }

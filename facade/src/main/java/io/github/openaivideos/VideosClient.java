@@ -429,8 +429,7 @@ public final class VideosClient implements AutoCloseable {
       Downloads.checkTarget(target);
       CallExecutor.Result<ResponseBody> result =
           executor.execute(ops().download(videoId, variant), null);
-      long written =
-          Downloads.toPath(result.body(), variant, target, videoId, result.requestId());
+      long written = Downloads.toPath(result.body(), variant, target, videoId, result.requestId());
       return new ApiResponse<>(
           written, result.statusCode(), result.requestId(), result.headers().toMultimap());
     }
