@@ -1,6 +1,6 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.ContentVariant;
+import io.github.openaivideos.models.ContentVariant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,14 +47,15 @@ final class AssetFiles {
         || c == '_';
   }
 
-  /** The file name an asset is first written to: {@code ID.mp4}, {@code ID.thumbnail}, ... */
+  /**
+   * The file name an asset is first written to: {@code ID.mp4} for the video, {@code ID.VARIANT}
+   * for an image ({@code ID.thumbnail}, ...), whose extension {@link #withImageExtension} adds.
+   */
   static String fileName(String videoId, ContentVariant variant) {
     String stem = stem(videoId);
-    return switch (variant) {
-      case VIDEO -> stem + ".mp4";
-      case THUMBNAIL -> stem + ".thumbnail";
-      case SPRITESHEET -> stem + ".spritesheet";
-    };
+    return variant.equals(ContentVariant.VIDEO)
+        ? stem + ".mp4"
+        : stem + "." + stem(variant.value());
   }
 
   /**

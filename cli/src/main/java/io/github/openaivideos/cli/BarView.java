@@ -48,7 +48,7 @@ final class BarView implements ProgressView {
         "#".repeat(filled),
         ".".repeat(WIDTH - filled),
         percent,
-        progress.status().wireValue(),
+        progress.status().value(),
         ProgressView.elapsed(progress.elapsed()));
   }
 }

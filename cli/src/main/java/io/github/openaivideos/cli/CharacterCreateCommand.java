@@ -1,7 +1,8 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.CreateCharacter;
+import io.github.openaivideos.VideoReference;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.CreateCharacterRequest;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,11 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Create a character from an MP4 video of it.")
 final class CharacterCreateCommand extends ApiCommand {
-  @Option(
-      names = "--name",
-      required = true,
-      paramLabel = "NAME",
-      description = "Display name, 1 to 80 characters.")
+  @Option(names = "--name", required = true, paramLabel = "NAME", description = "Display name.")
   String name;
 
   @Option(
@@ -41,7 +38,7 @@ final class CharacterCreateCommand extends ApiCommand {
     return ExitCode.OK;
   }
 
-  private CreateCharacter request() {
-    return CreateCharacter.of(name, video);
+  private CreateCharacterRequest request() {
+    return CreateCharacterRequest.builder().video(VideoReference.file(video)).name(name).build();
   }
 }

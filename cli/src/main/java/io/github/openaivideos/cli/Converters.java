@@ -1,53 +1,78 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.ContentVariant;
 import io.github.openaivideos.ImageReference;
-import io.github.openaivideos.ListOrder;
 import io.github.openaivideos.VideoReference;
-import io.github.openaivideos.VideoSeconds;
-import io.github.openaivideos.VideoSize;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.ExtensionSeconds;
+import io.github.openaivideos.models.ListOrder;
+import io.github.openaivideos.models.VideoModelName;
+import io.github.openaivideos.models.VideoSeconds;
+import io.github.openaivideos.models.VideoSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * Turn option values into the SDK's request types. A value the SDK rejects becomes a picocli
- * conversion error, which reads {@code Invalid value for option '--size': <the SDK's reason>}.
+ * conversion error, which reads {@code Invalid value for option '--size': <the reason>}. The
+ * allowed values come from the generated models (their {@code knownValues()}), never from a copy.
  */
 final class Converters {
+  /** The shape the spec gives {@code VideoSize} ({@code pattern}), which its values may extend. */
+  private static final Pattern SIZE = Pattern.compile("[1-9][0-9]*x[1-9][0-9]*");
+
   private Converters() {}
 
-  /** {@code --seconds} of create: 4, 8 or 12. */
+  /** {@code --seconds} of create: one of {@link VideoSeconds#knownValues()}. */
   static final class CreateSeconds implements ITypeConverter<VideoSeconds> {
     @Override
     public VideoSeconds convert(String value) {
-      return seconds(value, VideoSeconds.allowedForCreate());
+      return seconds(value, VideoSeconds.knownValues(), VideoSeconds::value);
     }
   }
 
-  /** {@code --seconds} of extend: 4, 8, 12, 16 or 20. */
-  static final class ExtendSeconds implements ITypeConverter<VideoSeconds> {
+  /** {@code --seconds} of extend: one of {@link ExtensionSeconds#knownValues()}. */
+  static final class ExtendSeconds implements ITypeConverter<ExtensionSeconds> {
     @Override
-    public VideoSeconds convert(String value) {
-      return seconds(value, VideoSeconds.allowedForExtend());
+    public ExtensionSeconds convert(String value) {
+      return seconds(value, ExtensionSeconds.knownValues(), ExtensionSeconds::value);
     }
   }
 
-  /** {@code --size WIDTHxHEIGHT}. */
+  /**
+   * {@code --size WIDTHxHEIGHT}: a known size or any other of that shape (servers add sizes without
+   * notice, so an unknown one is sent as it is).
+   */
   static final class Size implements ITypeConverter<VideoSize> {
     @Override
     public VideoSize convert(String value) {
-      try {
-        return VideoSize.of(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+      if (!SIZE.matcher(value).matches()) {
+        throw new TypeConversionException(
+            "size \""
+                + value
+                + "\" is not WIDTHxHEIGHT; known sizes: "
+                + join(VideoSize.knownValues(), VideoSize::value));
       }
+      return VideoSize.of(value);
+    }
+  }
+
+  /** {@code --model}: a known model or any other name (servers add models without notice). */
+  static final class Model implements ITypeConverter<VideoModelName> {
+    @Override
+    public VideoModelName convert(String value) {
+      if (value.isBlank()) {
+        throw new TypeConversionException(
+            "model must not be blank; known models: "
+                + join(VideoModelName.knownValues(), VideoModelName::value));
+      }
+      return VideoModelName.of(value);
     }
   }
 
@@ -87,46 +112,50 @@ final class Converters {
     }
   }
 
-  /** {@code --order asc|desc}. */
+  /** {@code --order}: one of {@link ListOrder#knownValues()}. */
   static final class Order implements ITypeConverter<ListOrder> {
     @Override
     public ListOrder convert(String value) {
-      return oneOf(value, ListOrder.values(), ListOrder::wireValue);
+      return oneOf(value, ListOrder.knownValues(), ListOrder::value);
     }
   }
 
-  /** {@code --variant video|thumbnail|spritesheet}. */
+  /** {@code --variant}: one of {@link ContentVariant#knownValues()}. */
   static final class Variant implements ITypeConverter<ContentVariant> {
     @Override
     public ContentVariant convert(String value) {
-      return oneOf(value, ContentVariant.values(), ContentVariant::wireValue);
+      return oneOf(value, ContentVariant.knownValues(), ContentVariant::value);
     }
   }
 
-  static VideoSeconds seconds(String value, Set<VideoSeconds> allowed) {
-    String list =
-        allowed.stream().map(s -> String.valueOf(s.seconds())).collect(Collectors.joining(", "));
+  /** A number of seconds that must be one of {@code allowed} (written as in {@code 08} or 8). */
+  static <T> T seconds(String value, List<T> allowed, Function<T, String> wire) {
+    String list = join(allowed, wire);
     int seconds;
     try {
       seconds = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
       throw new TypeConversionException("'" + value + "' is not a number; allowed values: " + list);
     }
-    for (VideoSeconds s : allowed) {
-      if (s.seconds() == seconds) {
-        return s;
+    for (T choice : allowed) {
+      if (wire.apply(choice).equals(String.valueOf(seconds))) {
+        return choice;
       }
     }
     throw new TypeConversionException(seconds + " is not allowed; allowed values: " + list);
   }
 
-  static <T> T oneOf(String value, T[] choices, Function<T, String> wire) {
+  static <T> T oneOf(String value, List<T> choices, Function<T, String> wire) {
     for (T choice : choices) {
       if (wire.apply(choice).equalsIgnoreCase(value.trim())) {
         return choice;
       }
     }
-    List<String> names = java.util.Arrays.stream(choices).map(wire).toList();
-    throw new TypeConversionException("'" + value + "' is not one of " + String.join(", ", names));
+    throw new TypeConversionException("'" + value + "' is not one of " + join(choices, wire));
+  }
+
+  /** The wire values, comma-separated: {@code 4, 8, 12}. */
+  static <T> String join(List<T> values, Function<T, String> wire) {
+    return values.stream().map(wire).collect(Collectors.joining(", "));
   }
 }

@@ -1,12 +1,12 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.CreateVideo;
 import io.github.openaivideos.ImageReference;
-import io.github.openaivideos.Video;
-import io.github.openaivideos.VideoModel;
-import io.github.openaivideos.VideoSeconds;
-import io.github.openaivideos.VideoSize;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoModelName;
+import io.github.openaivideos.models.VideoSeconds;
+import io.github.openaivideos.models.VideoSize;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,27 +21,31 @@ final class CreateCommand extends JobCommand {
       names = "--prompt",
       required = true,
       paramLabel = "TEXT",
-      description = "What the video shows, 1 to 32000 characters.")
+      description = "What the video shows.")
   String prompt;
 
   @Option(
       names = "--model",
       paramLabel = "NAME",
-      description = "sora-2 (the server's default), sora-2-pro, or a dated version.")
-  @Nullable String model;
+      converter = Converters.Model.class,
+      description =
+          "Model: ${bundle:values.models}, or another the server offers (default: the server's).")
+  @Nullable VideoModelName model;
 
   @Option(
       names = "--seconds",
       paramLabel = "N",
       converter = Converters.CreateSeconds.class,
-      description = "Clip length: 4, 8 or 12 (default: the server's, 4).")
+      description = "Clip length: ${bundle:values.createSeconds} (default: the server's).")
   @Nullable VideoSeconds seconds;
 
   @Option(
       names = "--size",
       paramLabel = "WxH",
       converter = Converters.Size.class,
-      description = "Resolution, e.g. 1280x720 (default: the server's, 720x1280).")
+      description =
+          "Resolution: ${bundle:values.sizes}, or another size the server accepts (default: the"
+              + " server's, ${bundle:values.defaultSize}).")
   @Nullable VideoSize size;
 
   @Option(
@@ -59,19 +63,19 @@ final class CreateCommand extends JobCommand {
 
   @Override
   Video start(VideosClient client) {
-    CreateVideo request = CreateVideo.prompt(prompt);
+    CreateVideoRequest.Builder request = CreateVideoRequest.builder().prompt(prompt);
     if (model != null) {
-      request = request.model(VideoModel.of(model));
+      request.model(model);
     }
     if (seconds != null) {
-      request = request.seconds(seconds);
+      request.seconds(seconds);
     }
     if (size != null) {
-      request = request.size(size);
+      request.size(size);
     }
     if (inputReference != null) {
-      request = request.inputReference(inputReference);
+      request.inputReference(inputReference);
     }
-    return client.create(request);
+    return client.create(request.build());
   }
 }

@@ -1,7 +1,7 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.ContentVariant;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +21,10 @@ final class DownloadCommand extends ApiCommand {
 
   @Option(
       names = "--variant",
-      paramLabel = "video|thumbnail|spritesheet",
+      paramLabel = "${bundle:values.variantLabel}",
       converter = Converters.Variant.class,
-      defaultValue = "video",
       description = "Which asset (default: ${DEFAULT-VALUE}).")
-  ContentVariant variant;
+  ContentVariant variant = ContentVariant.VIDEO;
 
   @Option(
       names = {"-o", "--output"},

@@ -1,7 +1,7 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.ContentVariant;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ final class Downloader {
   /** Every asset (video, thumbnail, spritesheet) into the folder, under names from the id. */
   List<SavedAsset> saveAll(Path folder, String videoId) {
     List<SavedAsset> saved = new ArrayList<>();
-    for (ContentVariant variant : ContentVariant.values()) {
+    for (ContentVariant variant : ContentVariant.knownValues()) {
       saved.add(saveInto(folder, videoId, variant));
     }
     return saved;
@@ -29,7 +29,8 @@ final class Downloader {
   SavedAsset saveInto(Path folder, String videoId, ContentVariant variant) {
     Path target = AssetFiles.inside(folder, AssetFiles.fileName(videoId, variant));
     long bytes = client.download(videoId, variant, target);
-    Path saved = variant == ContentVariant.VIDEO ? target : AssetFiles.withImageExtension(target);
+    Path saved =
+        variant.equals(ContentVariant.VIDEO) ? target : AssetFiles.withImageExtension(target);
     return new SavedAsset(variant, saved, bytes);
   }
 

@@ -1,9 +1,9 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.EditVideo;
-import io.github.openaivideos.Video;
 import io.github.openaivideos.VideoReference;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.EditVideoRequest;
+import io.github.openaivideos.models.Video;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,11 +21,7 @@ final class EditCommand extends JobCommand {
       description = "An existing file is uploaded; anything else is the id of a completed video.")
   VideoReference video;
 
-  @Option(
-      names = "--prompt",
-      required = true,
-      paramLabel = "TEXT",
-      description = "What to change, 1 to 32000 characters.")
+  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to change.")
   String prompt;
 
   EditCommand(Session session) {
@@ -34,6 +30,6 @@ final class EditCommand extends JobCommand {
 
   @Override
   Video start(VideosClient client) {
-    return client.edit(EditVideo.of(video).prompt(prompt));
+    return client.edit(EditVideoRequest.builder().video(video).prompt(prompt).build());
   }
 }

@@ -1,10 +1,10 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.ExtendVideo;
-import io.github.openaivideos.Video;
 import io.github.openaivideos.VideoReference;
-import io.github.openaivideos.VideoSeconds;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.ExtensionSeconds;
+import io.github.openaivideos.models.Video;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +26,7 @@ final class ExtendCommand extends JobCommand {
       names = "--prompt",
       required = true,
       paramLabel = "TEXT",
-      description = "What happens next, 1 to 32000 characters.")
+      description = "What happens next.")
   String prompt;
 
   @Option(
@@ -34,8 +34,8 @@ final class ExtendCommand extends JobCommand {
       required = true,
       paramLabel = "N",
       converter = Converters.ExtendSeconds.class,
-      description = "Length of the new segment: 4, 8, 12, 16 or 20.")
-  VideoSeconds seconds;
+      description = "Length of the new segment: ${bundle:values.extendSeconds}.")
+  ExtensionSeconds seconds;
 
   ExtendCommand(Session session) {
     super(session);
@@ -43,6 +43,7 @@ final class ExtendCommand extends JobCommand {
 
   @Override
   Video start(VideosClient client) {
-    return client.extend(ExtendVideo.of(video).prompt(prompt).seconds(seconds));
+    return client.extend(
+        ExtendVideoRequest.builder().video(video).prompt(prompt).seconds(seconds).build());
   }
 }

@@ -1,7 +1,7 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.Video;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.Video;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A small JSON writer for the tool's output: maps (in their iteration order), lists, strings,
- * numbers, booleans and null, indented by two spaces. Strings are escaped as RFC 8259 requires.
+ * numbers, booleans and null, indented by two spaces. Strings are escaped as RFC 8259 requires. A
+ * whole number read as a double (Moshi reads every number of an unknown field so) is written as it
+ * came: {@code 3}, not {@code 3.0}.
  */
 final class Json {
   private Json() {}
@@ -24,6 +26,8 @@ final class Json {
       json.append("null");
     } else if (value instanceof String s) {
       string(json, s);
+    } else if (value instanceof Double d && isWhole(d)) {
+      json.append(d.longValue());
     } else if (value instanceof Number || value instanceof Boolean) {
       json.append(value);
     } else if (value instanceof Map<?, ?> map) {
@@ -33,6 +37,11 @@ final class Json {
     } else {
       throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
     }
+  }
+
+  /** Within the range where every whole double is exact, so nothing is rounded. */
+  private static boolean isWhole(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 0x1p53;
   }
 
   private static void object(StringBuilder json, Map<?, ?> map, String indent) {

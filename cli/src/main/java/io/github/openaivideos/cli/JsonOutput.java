@@ -1,11 +1,11 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.DeletedVideo;
-import io.github.openaivideos.Video;
-import io.github.openaivideos.VideoCharacter;
-import io.github.openaivideos.VideoJobError;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import io.github.openaivideos.models.DeletedVideo;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoCharacter;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +13,26 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Results as JSON, for scripts. Objects use the API's field names (snake_case, Unix-second
- * timestamps), so {@code videos get ID --json} reads like the API's own answer.
+ * Results as JSON, for scripts. Objects are written by the SDK's generated Moshi adapters, so
+ * {@code videos get ID --json} reads like the API's own answer: its field names, Unix-second
+ * timestamps, and any field the server sent that the SDK does not know yet.
  */
 final class JsonOutput implements Output {
+  /** Moshi finds the generated adapters of the models through their {@code @JsonClass}. */
+  private static final Moshi MOSHI = new Moshi.Builder().build();
+
+  private static final JsonAdapter<Video> VIDEO = MOSHI.adapter(Video.class);
+  private static final JsonAdapter<DeletedVideo> DELETED = MOSHI.adapter(DeletedVideo.class);
+  private static final JsonAdapter<VideoCharacter> CHARACTER = MOSHI.adapter(VideoCharacter.class);
+
+  /*
+   * The properties the spec requires but allows to be null. The adapters leave a null out; the API
+   * sends it, and scripts may rely on the key being there.
+   */
+  private static final List<String> VIDEO_NULLABLE =
+      List.of("completed_at", "expires_at", "prompt", "remixed_from_video_id", "error");
+  private static final List<String> CHARACTER_NULLABLE = List.of("id", "name");
+
   private final PrintStream out;
 
   JsonOutput(PrintStream out) {
@@ -49,20 +65,12 @@ final class JsonOutput implements Output {
 
   @Override
   public void deleted(DeletedVideo deleted) {
-    Map<String, @Nullable Object> json = new LinkedHashMap<>();
-    json.put("id", deleted.id());
-    json.put("object", "video.deleted");
-    json.put("deleted", deleted.deleted());
-    print(json);
+    print(object(DELETED.toJsonValue(deleted), List.of()));
   }
 
   @Override
   public void character(VideoCharacter character) {
-    Map<String, @Nullable Object> json = new LinkedHashMap<>();
-    json.put("id", character.id().orElse(null));
-    json.put("name", character.name().orElse(null));
-    json.put("created_at", character.createdAt().getEpochSecond());
-    print(json);
+    print(object(CHARACTER.toJsonValue(character), CHARACTER_NULLABLE));
   }
 
   @Override
@@ -74,27 +82,19 @@ final class JsonOutput implements Output {
   }
 
   private static Map<String, @Nullable Object> video(Video video) {
-    Map<String, @Nullable Object> json = new LinkedHashMap<>();
-    json.put("id", video.id());
-    json.put("object", "video");
-    json.put("status", video.status().wireValue());
-    json.put("progress", video.progress());
-    json.put("model", video.model().value());
-    json.put("size", video.size().value());
-    json.put("seconds", video.secondsText());
-    json.put("created_at", video.createdAt().getEpochSecond());
-    json.put("completed_at", video.completedAt().map(Instant::getEpochSecond).orElse(null));
-    json.put("expires_at", video.expiresAt().map(Instant::getEpochSecond).orElse(null));
-    json.put("prompt", video.prompt().orElse(null));
-    json.put("remixed_from_video_id", video.remixedFromVideoId().orElse(null));
-    json.put("error", video.error().map(JsonOutput::error).orElse(null));
-    return json;
+    return object(VIDEO.toJsonValue(video), VIDEO_NULLABLE);
   }
 
-  private static Object error(VideoJobError error) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("code", error.code());
-    json.put("message", error.message());
+  /** What an adapter wrote (a map, in its order), with the nullable properties it left out. */
+  private static Map<String, @Nullable Object> object(
+      @Nullable Object written, List<String> nullable) {
+    Map<String, @Nullable Object> json = new LinkedHashMap<>();
+    if (written instanceof Map<?, ?> map) {
+      map.forEach((name, value) -> json.put(String.valueOf(name), value));
+    }
+    for (String name : nullable) {
+      json.putIfAbsent(name, null);
+    }
     return json;
   }
 
@@ -102,7 +102,7 @@ final class JsonOutput implements Output {
     List<Object> list = new ArrayList<>();
     for (SavedAsset asset : saved) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("variant", asset.variant().wireValue());
+      json.put("variant", asset.variant().value());
       json.put("path", asset.path().toString());
       json.put("bytes", asset.bytes());
       list.add(json);

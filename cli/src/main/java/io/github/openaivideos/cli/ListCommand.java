@@ -1,9 +1,10 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.ListOrder;
 import io.github.openaivideos.ListVideos;
 import io.github.openaivideos.VideoPage;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.generated.api.VideosApi;
+import io.github.openaivideos.models.ListOrder;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,19 +13,25 @@ import picocli.CommandLine.Option;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List videos, newest first unless --order asc.")
+    description = "List videos, newest first unless --order says otherwise.")
 final class ListCommand extends ApiCommand {
   @Option(
       names = "--limit",
       paramLabel = "N",
-      description = "Videos per page, 0 to 100 (default: the server's, 20).")
+      description =
+          "Videos per page, "
+              + VideosApi.LIST_VIDEOS_LIMIT_MINIMUM
+              + " to "
+              + VideosApi.LIST_VIDEOS_LIMIT_MAXIMUM
+              + " (default: the server's).")
   @Nullable Integer limit;
 
   @Option(
       names = "--order",
-      paramLabel = "asc|desc",
+      paramLabel = "${bundle:values.orderLabel}",
       converter = Converters.Order.class,
-      description = "By creation time: asc (oldest first) or desc (newest first).")
+      description =
+          "By creation time: ${bundle:values.orders} (default: the server's, newest first).")
   @Nullable ListOrder order;
 
   @Option(names = "--after", paramLabel = "ID", description = "Start after this video id.")

@@ -25,7 +25,7 @@ final class LogView implements ProgressView {
             + "] "
             + Table.clean(progress.videoId())
             + " "
-            + progress.status().wireValue()
+            + progress.status().value()
             + " "
             + progress.percent()
             + "%");

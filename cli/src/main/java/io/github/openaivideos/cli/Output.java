@@ -1,8 +1,8 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.DeletedVideo;
-import io.github.openaivideos.Video;
-import io.github.openaivideos.VideoCharacter;
+import io.github.openaivideos.models.DeletedVideo;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoCharacter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,8 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.Video;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.RemixVideoRequest;
+import io.github.openaivideos.models.Video;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,11 +16,7 @@ final class RemixCommand extends JobCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The completed video to remix.")
   String videoId;
 
-  @Option(
-      names = "--prompt",
-      required = true,
-      paramLabel = "TEXT",
-      description = "What to change, 1 to 32000 characters.")
+  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to change.")
   String prompt;
 
   RemixCommand(Session session) {
@@ -28,6 +25,6 @@ final class RemixCommand extends JobCommand {
 
   @Override
   Video start(VideosClient client) {
-    return client.remix(videoId, prompt);
+    return client.remix(videoId, RemixVideoRequest.builder().prompt(prompt).build());
   }
 }

@@ -1,6 +1,6 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.ContentVariant;
+import io.github.openaivideos.models.ContentVariant;
 import java.nio.file.Path;
 
 /** One downloaded file: which asset of the video, where it was written, and its size. */

@@ -1,11 +1,10 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.DeletedVideo;
-import io.github.openaivideos.Video;
-import io.github.openaivideos.VideoCharacter;
+import io.github.openaivideos.models.DeletedVideo;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoCharacter;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +23,11 @@ final class TableOutput implements Output {
   public void video(Video video, List<SavedAsset> saved) {
     Table table = new Table();
     table.row("id", video.id());
-    table.row("status", video.status().wireValue());
+    table.row("status", video.status().value());
     table.row("progress", video.progress() + "%");
     table.row("model", video.model().value());
     table.row("size", video.size().value());
-    table.row("seconds", video.secondsText());
+    table.row("seconds", video.seconds());
     table.row("created_at", time(video.createdAt()));
     video.completedAt().ifPresent(at -> table.row("completed_at", time(at)));
     video.expiresAt().ifPresent(at -> table.row("expires_at", time(at)));
@@ -51,11 +50,11 @@ final class TableOutput implements Output {
       for (Video v : videos) {
         table.row(
             v.id(),
-            v.status().wireValue(),
+            v.status().value(),
             v.progress() + "%",
             v.model().value(),
             v.size().value(),
-            v.secondsText(),
+            v.seconds(),
             time(v.createdAt()),
             Table.abbreviate(Table.clean(v.prompt().orElse("")), LIST_PROMPT_WIDTH));
       }
@@ -90,14 +89,13 @@ final class TableOutput implements Output {
   public void saved(String videoId, List<SavedAsset> saved) {
     Table table = new Table().row("VARIANT", "BYTES", "PATH");
     for (SavedAsset asset : saved) {
-      table.row(
-          asset.variant().wireValue(), String.valueOf(asset.bytes()), asset.path().toString());
+      table.row(asset.variant().value(), String.valueOf(asset.bytes()), asset.path().toString());
     }
     out.print(table.render());
   }
 
-  /** ISO-8601 in UTC, to the second: {@code 2026-01-02T03:04:05Z}. */
-  static String time(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  /** Unix seconds as ISO-8601 in UTC: {@code 2026-01-02T03:04:05Z}. */
+  static String time(long epochSecond) {
+    return Instant.ofEpochSecond(epochSecond).toString();
   }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     name = "videos",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    resourceBundle = "io.github.openaivideos.cli.HelpValues",
     description = "Generate, inspect and download videos with the OpenAI Videos API (Sora).",
     footerHeading = "%nEnvironment:%n",
     footer = {

@@ -3,7 +3,7 @@ package io.github.openaivideos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.openaivideos.ContentVariant;
+import io.github.openaivideos.models.ContentVariant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

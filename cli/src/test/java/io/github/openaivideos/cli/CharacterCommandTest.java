@@ -59,7 +59,7 @@ class CharacterCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: createCharacter: name must be 1 to 80 characters, was 81"
+            "error: --name has 81 characters; allowed: 1 to 80"
                 + " (see 'videos character create --help')\n");
   }
 

@@ -130,6 +130,50 @@ class ConfigurationTest {
   }
 
   @Test
+  void helpListsTheValuesOfTheGeneratedModels() {
+    assertThat(help("create"))
+        .contains(
+            "--model=NAME Model: sora-2, sora-2-pro, sora-2-2025-10-06, sora-2-pro-2025-10-06,"
+                + " sora-2-2025-12-08, or another the server offers (default: the server's).",
+            "--seconds=N Clip length: 4, 8, 12 (default: the server's).",
+            "--size=WxH Resolution: 720x1280, 1280x720, 1024x1792, 1792x1024, 1920x1080,"
+                + " 1080x1920, or another size the server accepts (default: the server's,"
+                + " 720x1280).");
+    assertThat(help("extend")).contains("--seconds=N Length of the new segment: 4, 8, 12, 16, 20.");
+    assertThat(help("list"))
+        .contains(
+            "--limit=N Videos per page, 0 to 100 (default: the server's).",
+            "--order=asc|desc By creation time: asc, desc (default: the server's, newest first).");
+    assertThat(help("download"))
+        .contains("--variant=video|thumbnail|spritesheet Which asset (default: video).");
+  }
+
+  @Test
+  void everyHelpHasItsVariablesFilledIn() {
+    for (String command :
+        List.of(
+            "create",
+            "remix",
+            "edit",
+            "extend",
+            "get",
+            "list",
+            "delete",
+            "download",
+            "wait",
+            "simulator")) {
+      assertThat(help(command)).doesNotContain("${").doesNotContain("null");
+    }
+  }
+
+  /** The usage help of a command, with every run of white space made one space. */
+  private String help(String command) {
+    CliResult result = cli.run(command, "--help");
+    assertThat(result.exitCode()).isZero();
+    return result.out().replaceAll("\\s+", " ");
+  }
+
+  @Test
   void versionPrintsTheProjectVersion() {
     CliResult result = cli.run("--version");
 

@@ -111,8 +111,9 @@ class CreateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--size': size \"big\" is not WIDTHxHEIGHT (for"
-                + " example 1280x720) (see 'videos create --help')\n");
+            "error: Invalid value for option '--size': size \"big\" is not WIDTHxHEIGHT; known"
+                + " sizes: 720x1280, 1280x720, 1024x1792, 1792x1024, 1920x1080, 1080x1920"
+                + " (see 'videos create --help')\n");
   }
 
   @Test
@@ -132,7 +133,7 @@ class CreateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: create: prompt must be 1 to 32000 characters, was 0 (empty)"
+            "error: --prompt has 0 characters; allowed: 1 to 32000"
                 + " (see 'videos create --help')\n");
   }
 

@@ -2,7 +2,7 @@ package io.github.openaivideos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.openaivideos.Video;
+import io.github.openaivideos.models.Video;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -34,6 +34,12 @@ class JsonTest {
   }
 
   @Test
+  void writesAWholeNumberReadAsADoubleWithoutAFraction() {
+    assertThat(Json.write(List.of(3.0, 2.5, -0.0, 1e20, 7L)))
+        .isEqualTo("[\n  3,\n  2.5,\n  0,\n  1.0E20,\n  7\n]");
+  }
+
+  @Test
   void escapesQuotesBackslashesAndControlCharacters() {
     String nasty = "say \"hi\" \\ \n\t\r \u0000 \u001b[31m \u007f é 🎬";
 

@@ -1,8 +1,8 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.CreateVideo;
-import io.github.openaivideos.Video;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.Video;
 import io.github.openaivideos.simulator.Timing;
 import io.github.openaivideos.simulator.VideosSimulator;
 import java.io.ByteArrayOutputStream;
@@ -94,7 +94,7 @@ final class SimulatedCli implements AutoCloseable {
   /** A job created now and left where it is (queued). */
   Video queuedVideo(String prompt) {
     try (VideosClient client = client()) {
-      return client.create(CreateVideo.prompt(prompt));
+      return client.create(CreateVideoRequest.builder().prompt(prompt).build());
     }
   }
 

@@ -2,7 +2,7 @@ package io.github.openaivideos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.openaivideos.Video;
+import io.github.openaivideos.models.Video;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -170,7 +170,9 @@ class VideoCommandsTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
-        .isEqualTo("error: list: limit must be 0 to 100, was 101 (see 'videos list --help')\n");
+        .isEqualTo(
+            "error: list: limit 101 is out of range; allowed: 0 to 100"
+                + " (see 'videos list --help')\n");
   }
 
   @Test

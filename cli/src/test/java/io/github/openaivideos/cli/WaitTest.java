@@ -3,7 +3,7 @@ package io.github.openaivideos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.openaivideos.Video;
+import io.github.openaivideos.models.Video;
 import io.github.openaivideos.simulator.Timing;
 import java.io.IOException;
 import java.nio.file.Files;
