@@ -1,10 +1,11 @@
 package io.github.openaivideos.bench.ours;
 
 import io.github.openaivideos.ListVideos;
-import io.github.openaivideos.Video;
 import io.github.openaivideos.VideoPage;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.bench.support.BenchEnv;
+import io.github.openaivideos.models.ListOrder;
+import io.github.openaivideos.models.Video;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +23,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class OursBench {
   private VideosClient client;
-  private final ListVideos page = ListVideos.newestFirst().limit(20);
+  private final ListVideos page = ListVideos.defaults().order(ListOrder.DESC).limit(20);
 
   @Setup
   public void setUp() {

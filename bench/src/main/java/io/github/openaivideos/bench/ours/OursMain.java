@@ -1,13 +1,13 @@
 package io.github.openaivideos.bench.ours;
 
-import io.github.openaivideos.ContentVariant;
-import io.github.openaivideos.ExtendVideo;
 import io.github.openaivideos.VideoReference;
-import io.github.openaivideos.VideoSeconds;
 import io.github.openaivideos.VideosAsyncClient;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.bench.support.BenchEnv;
 import io.github.openaivideos.bench.support.Scenarios;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.ExtensionSeconds;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,9 +49,11 @@ public final class OursMain implements Scenarios.Client {
   public String extend(Path file) {
     return client
         .extend(
-            ExtendVideo.of(VideoReference.file(file))
+            ExtendVideoRequest.builder()
+                .video(VideoReference.file(file))
                 .prompt(BenchEnv.PROMPT)
-                .seconds(VideoSeconds.S8))
+                .seconds(ExtensionSeconds.S8)
+                .build())
         .id();
   }
 
