@@ -14,6 +14,7 @@ import io.github.openaivideos.models.ExtensionSeconds;
 import io.github.openaivideos.models.ImageInput;
 import io.github.openaivideos.models.RemixVideoRequest;
 import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoCharacter;
 import io.github.openaivideos.models.VideoInput;
 import io.github.openaivideos.models.VideoList;
 import io.github.openaivideos.models.VideoModelName;
@@ -166,6 +167,24 @@ class GeneratedModelsTest {
     String written = adapter.toJson(video);
     assertThat(written).isEqualTo(json);
     assertThat(adapter.fromJson(written)).isEqualTo(video);
+  }
+
+  @Test
+  void unknownNumbersAndNullsSurviveTheRoundTripExactly() throws IOException {
+    JsonAdapter<VideoCharacter> adapter = moshi.adapter(VideoCharacter.class);
+    String json =
+        "{\"id\":\"char_1\",\"name\":\"Mia\",\"created_at\":1,"
+            + "\"count\":3,\"big\":12345678901234567,\"ratio\":0.5,\"note\":null,"
+            + "\"nested\":{\"n\":[1,2.5]}}";
+
+    VideoCharacter character = adapter.fromJson(json);
+
+    assertThat(character).isNotNull();
+    assertThat(character.additionalProperties().get("count")).isEqualTo(3L);
+    assertThat(character.additionalProperties().get("big")).isEqualTo(12345678901234567L);
+    assertThat(character.additionalProperties().get("ratio")).isEqualTo(0.5);
+    assertThat(character.additionalProperties()).containsEntry("note", null);
+    assertThat(adapter.toJson(character)).isEqualTo(json);
   }
 
   @Test
