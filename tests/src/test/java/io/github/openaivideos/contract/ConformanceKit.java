@@ -1,22 +1,23 @@
 package io.github.openaivideos.contract;
 
 import io.github.openaivideos.AuthenticationException;
-import io.github.openaivideos.ContentVariant;
-import io.github.openaivideos.CreateCharacter;
-import io.github.openaivideos.CreateVideo;
-import io.github.openaivideos.DeletedVideo;
-import io.github.openaivideos.EditVideo;
-import io.github.openaivideos.ExtendVideo;
 import io.github.openaivideos.ListVideos;
 import io.github.openaivideos.NotFoundException;
-import io.github.openaivideos.Upload;
-import io.github.openaivideos.Video;
-import io.github.openaivideos.VideoCharacter;
 import io.github.openaivideos.VideoPage;
 import io.github.openaivideos.VideoReference;
-import io.github.openaivideos.VideoSeconds;
-import io.github.openaivideos.VideoSize;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.CreateCharacterRequest;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.DeletedVideo;
+import io.github.openaivideos.models.EditVideoRequest;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.ExtensionSeconds;
+import io.github.openaivideos.models.ListOrder;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoCharacter;
+import io.github.openaivideos.models.VideoSeconds;
+import io.github.openaivideos.models.VideoSize;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -74,10 +75,12 @@ final class ConformanceKit {
               recorder,
               () ->
                   client.create(
-                      CreateVideo.prompt("contract kit: a red ball bouncing")
+                      CreateVideoRequest.builder()
+                          .prompt("contract kit: a red ball bouncing")
                           .seconds(VideoSeconds.S4)
-                          .size(VideoSize.S720x1280)),
-              v -> v.id() + " " + v.status().wireValue());
+                          .size(VideoSize.S720x1280)
+                          .build()),
+              v -> v.id() + " " + v.status());
       if (created.isEmpty()) {
         rows.add(new Row("(the rest)", "-", Result.SKIP, "create failed; nothing to work on"));
         return List.copyOf(rows);
@@ -88,7 +91,7 @@ final class ConformanceKit {
               "retrieve (until completed)",
               recorder,
               () -> client.waitUntilDone(id, wait, p -> {}),
-              v -> v.status().wireValue() + " after polling");
+              v -> v.status() + " after polling");
       Optional<byte[]> mp4 =
           check(
               "download video",
@@ -105,16 +108,23 @@ final class ConformanceKit {
         check(
             "edit (by id)",
             recorder,
-            () -> client.edit(EditVideo.of(VideoReference.id(id)).prompt("contract kit: at night")),
+            () ->
+                client.edit(
+                    EditVideoRequest.builder()
+                        .video(VideoReference.id(id))
+                        .prompt("contract kit: at night")
+                        .build()),
             Video::id);
         check(
             "extend (by id)",
             recorder,
             () ->
                 client.extend(
-                    ExtendVideo.of(VideoReference.id(id))
+                    ExtendVideoRequest.builder()
+                        .video(VideoReference.id(id))
                         .prompt("contract kit: the ball stops")
-                        .seconds(VideoSeconds.S4)),
+                        .seconds(ExtensionSeconds.S4)
+                        .build()),
             Video::id);
       } else {
         skip("remix, edit, extend", "the video did not complete");
@@ -128,7 +138,10 @@ final class ConformanceKit {
                   recorder,
                   () ->
                       client.createCharacter(
-                          CreateCharacter.of("Kit", Upload.of(mp4.get(), "kit.mp4"))),
+                          CreateCharacterRequest.builder()
+                              .name("Kit")
+                              .video(VideoReference.file(mp4.get(), "kit.mp4"))
+                              .build()),
                   c -> c.id().orElse("(no id)"));
       if (mp4.isEmpty()) {
         skip("createCharacter", "no MP4 was downloaded to make it from");
@@ -314,7 +327,7 @@ final class ConformanceKit {
   }
 
   private static String listTwoPages(VideosClient client) {
-    VideoPage first = client.list(ListVideos.newestFirst().limit(1));
+    VideoPage first = client.list(ListVideos.defaults().order(ListOrder.DESC).limit(1));
     Optional<VideoPage> second = first.nextPage();
     return first.data().size()
         + " on page 1"
@@ -326,17 +339,19 @@ final class ConformanceKit {
     client.download(id, variant, out);
     byte[] bytes = out.toByteArray();
     String sniffed = Fixtures.sniff(bytes);
-    if (sniffed == null || !sniffed.startsWith(variant.mediaTypePrefix())) {
+    String expected = mediaTypePrefix(variant);
+    if (sniffed == null || !sniffed.startsWith(expected)) {
       throw new AssertionError(
-          "the "
-              + variant.wireValue()
-              + " ("
-              + bytes.length
-              + " bytes) is not a "
-              + variant.mediaTypePrefix()
-              + "* file");
+          "the " + variant + " (" + bytes.length + " bytes) is not a " + expected + "* file");
     }
     return bytes;
+  }
+
+  /**
+   * What an asset must be: the MP4 for {@code video}, an image for the others (the spec says so).
+   */
+  static String mediaTypePrefix(ContentVariant variant) {
+    return ContentVariant.VIDEO.equals(variant) ? "video/" : "image/";
   }
 
   private List<String> violations(String operation, List<HttpExchange> exchanges) {

@@ -15,7 +15,8 @@ import java.util.Locale;
  * Holds recorded HTTP traffic to the spec. Requests and responses go through
  * swagger-request-validator (path, method, parameters, security header, content type, JSON body;
  * response status, content type and body schema). Multipart request bodies, which that library
- * skips, go through {@link MultipartContract}.
+ * skips, go through {@link MultipartContract}. Values outside an enum the spec marks {@code
+ * x-extensible-enum: true} are allowed ({@link ExtensibleEnums}); every other enum is strict.
  */
 final class ContractValidator {
 

@@ -1,23 +1,25 @@
 package io.github.openaivideos.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.openaivideos.ApiException;
 import io.github.openaivideos.BadRequestException;
-import io.github.openaivideos.ContentVariant;
-import io.github.openaivideos.DeletedVideo;
 import io.github.openaivideos.NotFoundException;
 import io.github.openaivideos.UnprocessableEntityException;
-import io.github.openaivideos.Video;
-import io.github.openaivideos.VideoCharacter;
 import io.github.openaivideos.VideoPage;
-import io.github.openaivideos.VideoStatus;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.DeletedVideo;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoCharacter;
+import io.github.openaivideos.models.VideoModelName;
+import io.github.openaivideos.models.VideoSize;
+import io.github.openaivideos.models.VideoStatus;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -65,12 +67,13 @@ class FacadeParsesResponsesTest {
     Video video = client.retrieve("video_123");
 
     assertThat(video.id()).isEqualTo(body.get("id").asText());
+    assertThat(video._object()).isEqualTo(body.get("object").asText());
     assertThat(video.model().value()).isEqualTo(body.get("model").asText());
-    assertThat(video.status().wireValue()).isEqualTo(body.get("status").asText());
+    assertThat(video.status().value()).isEqualTo(body.get("status").asText());
     assertThat(video.progress()).isEqualTo(body.get("progress").asInt());
-    assertThat(video.createdAt()).isEqualTo(Instant.ofEpochSecond(body.get("created_at").asLong()));
+    assertThat(video.createdAt()).isEqualTo(body.get("created_at").asLong());
     assertThat(video.size().value()).isEqualTo(body.get("size").asText());
-    assertThat(video.secondsText()).isEqualTo(body.get("seconds").asText());
+    assertThat(video.seconds()).isEqualTo(body.get("seconds").asText());
     assertThat(video.prompt().isPresent()).isEqualTo(!body.get("prompt").isNull());
     assertThat(video.completedAt().isPresent()).isEqualTo(!body.get("completed_at").isNull());
     assertThat(video.expiresAt().isPresent()).isEqualTo(!body.get("expires_at").isNull());
@@ -89,7 +92,8 @@ class FacadeParsesResponsesTest {
 
     assertThat(page.data()).hasSize(body.get("data").size());
     assertThat(page.hasMore()).isEqualTo(body.get("has_more").asBoolean());
-    assertThat(page.lastId().isPresent()).isEqualTo(!body.get("last_id").isNull());
+    assertThat(page.response().firstId().isPresent()).isEqualTo(!body.get("first_id").isNull());
+    assertThat(page.response().lastId().isPresent()).isEqualTo(!body.get("last_id").isNull());
   }
 
   @Test
@@ -113,7 +117,7 @@ class FacadeParsesResponsesTest {
 
     assertThat(character.id().isPresent()).isEqualTo(!body.get("id").isNull());
     assertThat(character.name().isPresent()).isEqualTo(!body.get("name").isNull());
-    assertThat(character.createdAt().getEpochSecond()).isEqualTo(body.get("created_at").asLong());
+    assertThat(character.createdAt()).isEqualTo(body.get("created_at").asLong());
   }
 
   @ParameterizedTest
@@ -133,51 +137,57 @@ class FacadeParsesResponsesTest {
   // ---------------------------------------------------------------- beyond the spec's enums
 
   @Test
-  void anUnknownStatusReadsAsUnknown() {
+  void aStatusTheSpecDoesNotListIsKeptAsAnUnknownValue() {
     serve(videoWith("status", "\"archived\""));
 
-    assertThat(client.retrieve("video_123").status()).isEqualTo(VideoStatus.UNKNOWN);
+    VideoStatus status = client.retrieve("video_123").status();
+
+    assertThat(status.value()).isEqualTo("archived");
+    assertThat(status.isKnown()).isFalse();
+    assertThat(status).isNotIn(VideoStatus.knownValues());
   }
 
   @Test
   void theStitchedLengthOfAnExtensionIsKept() {
     serve(videoWith("seconds", "\"28\""));
 
-    Video video = client.retrieve("video_123");
-
-    assertThat(video.secondsText()).isEqualTo("28");
-    assertThat(video.seconds()).hasValue(28);
+    assertThat(client.retrieve("video_123").seconds()).isEqualTo("28");
   }
 
   @Test
   void aPlaceholderSecondsValueIsKeptAsText() {
     serve(videoWith("seconds", "\"string\""));
 
-    Video video = client.retrieve("video_123");
-
-    assertThat(video.secondsText()).isEqualTo("string");
-    assertThat(video.seconds()).isEmpty();
+    assertThat(client.retrieve("video_123").seconds()).isEqualTo("string");
   }
 
   @Test
   void anUnknownModelAndAnUndocumentedSizeAreKept() {
-    serve(videoWith("model", "\"sora-3-preview\"").replace("\"1280x720\"", "\"1920x1080\""));
+    serve(videoWith("model", "\"sora-3-preview\"").replace("\"1280x720\"", "\"2560x1440\""));
 
     Video video = client.retrieve("video_123");
 
-    assertThat(video.model().value()).isEqualTo("sora-3-preview");
-    assertThat(video.size().value()).isEqualTo("1920x1080");
-    assertThat(video.size().dimensions()).isPresent();
+    assertThat(video.model()).isEqualTo(VideoModelName.of("sora-3-preview"));
+    assertThat(video.model().isKnown()).isFalse();
+    assertThat(video.size().value()).isEqualTo("2560x1440");
+    assertThat(video.size().isKnown()).isFalse();
   }
 
   @Test
-  void aSizeThatIsNotWidthByHeightIsKeptWithoutDimensions() {
+  void aDocumentedSizeReadsAsItsConstant() {
+    serve(videoWith("size", "\"1920x1080\""));
+
+    assertThat(client.retrieve("video_123").size()).isSameAs(VideoSize.S1920x1080);
+  }
+
+  @Test
+  void aSizeThatIsNotWidthByHeightIsKeptAsItCame() {
     serve(Fixtures.video("video_123", "queued").replace("\"720x1280\"", "\"Lorem\""));
 
-    Video video = client.retrieve("video_123");
+    VideoSize size = client.retrieve("video_123").size();
 
-    assertThat(video.size().value()).isEqualTo("Lorem");
-    assertThat(video.size().dimensions()).isEmpty();
+    assertThat(size.value()).isEqualTo("Lorem");
+    assertThat(size.isKnown()).isFalse();
   }
 
   @Test
@@ -195,19 +205,25 @@ class FacadeParsesResponsesTest {
     assertThat(video.status()).isEqualTo(VideoStatus.FAILED);
     assertThat(video.error())
         .hasValueSatisfying(e -> assertThat(e.code()).isEqualTo("moderation_blocked"));
+    assertThat(video.additionalProperties()).containsOnlyKeys("quality", "nested");
+    assertThat(video.error().orElseThrow().additionalProperties()).containsOnlyKeys("hint");
   }
 
   @Test
-  void aVideoMissingEveryOptionalLookingFieldFallsBackToDefaults() {
+  void aVideoMissingItsRequiredFieldsParsesAndNamesWhatIsMissingWhenAsked() {
     serve("{\"id\":\"video_123\"}");
 
     Video video = client.retrieve("video_123");
 
-    assertThat(video.status()).isEqualTo(VideoStatus.UNKNOWN);
-    assertThat(video.progress()).isZero();
-    assertThat(video.createdAt()).isEqualTo(Instant.EPOCH);
+    assertThat(video.id()).isEqualTo("video_123");
+    assertThat(video.findStatus()).isEmpty();
+    assertThat(video.findProgress()).isEmpty();
+    assertThat(video.findCreatedAt()).isEmpty();
     assertThat(video.prompt()).isEmpty();
     assertThat(video.error()).isEmpty();
+    assertThatThrownBy(video::status)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Video.status is required by the spec but the server did not send it");
   }
 
   @Test
@@ -221,8 +237,9 @@ class FacadeParsesResponsesTest {
 
     Video video = client.retrieve("string");
 
-    assertThat(video.createdAt()).isEqualTo(Instant.ofEpochSecond(-9007199254740991L));
+    assertThat(video.createdAt()).isEqualTo(-9007199254740991L);
     assertThat(video.model().value()).isEqualTo("string");
+    assertThat(video.size().value()).isEqualTo("string");
   }
 
   @Test

@@ -43,7 +43,8 @@ import okio.Buffer;
  *       JSON parts parsed, files as a placeholder string that only a binary branch accepts) and
  *       that object is validated against the operation's multipart request schema by the validator
  *       library's own {@link SchemaValidator}: required properties, enums, lengths, patterns,
- *       {@code oneOf}, and the referenced object schemas all apply.
+ *       {@code oneOf}, and the referenced object schemas all apply; a value outside an enum marked
+ *       {@code x-extensible-enum: true} is allowed ({@link ExtensibleEnums}).
  * </ol>
  */
 final class MultipartContract {
@@ -85,10 +86,12 @@ final class MultipartContract {
 
   private final Spec spec;
   private final SchemaValidator schemaValidator;
+  private final ExtensibleEnums extensible;
 
   MultipartContract(Spec spec) {
     this.spec = spec;
     this.schemaValidator = new SchemaValidator(spec.model(), new MessageResolver());
+    this.extensible = new ExtensibleEnums(spec);
   }
 
   /**
@@ -194,7 +197,8 @@ final class MultipartContract {
     ValidationReport report =
         schemaValidator.validate(() -> assembled, media.getSchema(), "validation.request.body");
     for (ValidationReport.Message message : report.getMessages()) {
-      if (message.getLevel() == ValidationReport.Level.ERROR) {
+      if (message.getLevel() == ValidationReport.Level.ERROR
+          && !extensible.allows(message, media.getSchema())) {
         problems.add(schemaName + ": " + message.getMessage());
       }
     }

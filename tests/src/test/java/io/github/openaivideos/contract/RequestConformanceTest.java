@@ -2,20 +2,21 @@ package io.github.openaivideos.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.openaivideos.ContentVariant;
-import io.github.openaivideos.CreateCharacter;
-import io.github.openaivideos.CreateVideo;
-import io.github.openaivideos.EditVideo;
-import io.github.openaivideos.ExtendVideo;
 import io.github.openaivideos.ImageReference;
-import io.github.openaivideos.ListOrder;
 import io.github.openaivideos.ListVideos;
-import io.github.openaivideos.Upload;
-import io.github.openaivideos.VideoModel;
 import io.github.openaivideos.VideoReference;
-import io.github.openaivideos.VideoSeconds;
-import io.github.openaivideos.VideoSize;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.CreateCharacterRequest;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.EditVideoRequest;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.ExtensionSeconds;
+import io.github.openaivideos.models.ListOrder;
+import io.github.openaivideos.models.RemixVideoRequest;
+import io.github.openaivideos.models.VideoModelName;
+import io.github.openaivideos.models.VideoSeconds;
+import io.github.openaivideos.models.VideoSize;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ class RequestConformanceTest {
     v.add(
         json(
             "create, prompt only",
-            c -> c.create(CreateVideo.prompt("a cat")),
+            c -> c.create(CreateVideoRequest.builder().prompt("a cat").build()),
             "POST /v1/videos",
             "prompt"));
     v.add(
@@ -89,10 +90,12 @@ class RequestConformanceTest {
             "create, every scalar field",
             c ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .model(VideoModel.SORA_2_PRO)
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .model(VideoModelName.SORA_2_PRO)
                         .seconds(VideoSeconds.S12)
-                        .size(VideoSize.S1280x720)),
+                        .size(VideoSize.S1280x720)
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "model",
@@ -103,8 +106,10 @@ class RequestConformanceTest {
             "create, image_url reference",
             c ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .inputReference(ImageReference.url("https://example.com/a.png"))),
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .inputReference(ImageReference.url("https://example.com/a.png"))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "input_reference"));
@@ -113,8 +118,10 @@ class RequestConformanceTest {
             "create, data URL reference",
             c ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .inputReference(ImageReference.url("data:image/png;base64,iVBORw0KGgo="))),
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .inputReference(ImageReference.url("data:image/png;base64,iVBORw0KGgo="))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "input_reference"));
@@ -123,18 +130,23 @@ class RequestConformanceTest {
             "create, file_id reference",
             c ->
                 c.create(
-                    CreateVideo.prompt("a cat").inputReference(ImageReference.fileId("file-123"))),
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .inputReference(ImageReference.fileId("file-123"))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "input_reference"));
     v.add(
         json(
-            "create, open model and size values",
+            "create, a model and a size the extensible enums do not list yet",
             c ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .model(VideoModel.of("sora-3-preview"))
-                        .size(VideoSize.of(1920, 1080))),
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .model(VideoModelName.of("sora-3-preview"))
+                        .size(VideoSize.of("2560x1440"))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "model",
@@ -144,12 +156,14 @@ class RequestConformanceTest {
             "create, PNG upload from a path, every field",
             (c, d) ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .model(VideoModel.SORA_2)
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .model(VideoModelName.SORA_2)
                         .seconds(VideoSeconds.S8)
                         .size(VideoSize.S720x1280)
                         .inputReference(
-                            ImageReference.file(file(d, "frame.png", Fixtures.png(720, 1280))))),
+                            ImageReference.file(file(d, "frame.png", Fixtures.png(720, 1280))))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "model",
@@ -161,11 +175,13 @@ class RequestConformanceTest {
             "create, JPEG upload from a stream",
             (c, d) ->
                 c.create(
-                    CreateVideo.prompt("a cat")
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
                         .size(VideoSize.S1280x720)
                         .inputReference(
                             ImageReference.file(
-                                new ByteArrayInputStream(Fixtures.jpeg(1280, 720)), "frame.jpg"))),
+                                new ByteArrayInputStream(Fixtures.jpeg(1280, 720)), "frame.jpg"))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "size",
@@ -175,16 +191,17 @@ class RequestConformanceTest {
             "create, WebP upload from bytes at the default size",
             (c, d) ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .inputReference(
-                            ImageReference.file(Fixtures.webp(720, 1280), "frame.webp"))),
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .inputReference(ImageReference.file(Fixtures.webp(720, 1280), "frame.webp"))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "input_reference;filename=frame.webp;image/webp"));
     v.add(
         alwaysMultipart(
             "create, alwaysMultipart, prompt only",
-            c -> c.create(CreateVideo.prompt("a cat")),
+            c -> c.create(CreateVideoRequest.builder().prompt("a cat").build()),
             "POST /v1/videos",
             "prompt"));
     v.add(
@@ -192,11 +209,13 @@ class RequestConformanceTest {
             "create, alwaysMultipart, every field and a file_id reference as a JSON part",
             c ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .model(VideoModel.SORA_2_2025_12_08)
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .model(VideoModelName.SORA_2_2025_12_08)
                         .seconds(VideoSeconds.S4)
                         .size(VideoSize.S1792x1024)
-                        .inputReference(ImageReference.fileId("file-123"))),
+                        .inputReference(ImageReference.fileId("file-123"))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "model",
@@ -208,17 +227,33 @@ class RequestConformanceTest {
             "create, alwaysMultipart, image_url reference as a JSON part",
             c ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .inputReference(ImageReference.url("https://example.com/a.png"))),
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .inputReference(ImageReference.url("https://example.com/a.png"))
+                        .build()),
             "POST /v1/videos",
             "prompt",
             "input_reference;application/json"));
+    v.add(
+        alwaysMultipart(
+            "create, alwaysMultipart, a model and a size the extensible enums do not list yet",
+            c ->
+                c.create(
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .model(VideoModelName.of("sora-3-preview"))
+                        .size(VideoSize.of("2560x1440"))
+                        .build()),
+            "POST /v1/videos",
+            "prompt",
+            "model",
+            "size"));
     // list: every query parameter, each optional.
     v.add(noBody("list, server defaults", c -> c.list(), "GET /v1/videos"));
     v.add(
         noBody(
             "list, every parameter",
-            c -> c.list(ListVideos.oldestFirst().limit(0).after("video_0")),
+            c -> c.list(ListVideos.defaults().order(ListOrder.ASC).limit(0).after("video_0")),
             "GET /v1/videos?after=video_0&limit=0&order=asc"));
     v.add(
         noBody(
@@ -227,12 +262,12 @@ class RequestConformanceTest {
             "GET /v1/videos?limit=100&order=desc"));
     v.add(noBody("retrieve", c -> c.retrieve("video_1"), "GET /v1/videos/video_1"));
     v.add(noBody("delete", c -> c.delete("video_1"), "DELETE /v1/videos/video_1"));
-    for (ContentVariant variant : ContentVariant.values()) {
+    for (ContentVariant variant : ContentVariant.knownValues()) {
       v.add(
           noBody(
-              "download " + variant.wireValue(),
+              "download " + variant.value(),
               c -> c.download("video_1", variant, new ByteArrayOutputStream()),
-              "GET /v1/videos/video_1/content?variant=" + variant.wireValue()));
+              "GET /v1/videos/video_1/content?variant=" + variant.value()));
     }
     v.add(
         json(
@@ -243,14 +278,19 @@ class RequestConformanceTest {
     v.add(
         alwaysMultipart(
             "remix, alwaysMultipart",
-            c -> c.remix("video_1", "make it snow"),
+            c -> c.remix("video_1", RemixVideoRequest.builder().prompt("make it snow").build()),
             "POST /v1/videos/video_1/remix",
             "prompt"));
     // edit and extend: an id reference (JSON, or a JSON part) or an uploaded MP4.
     v.add(
         json(
             "edit, by id",
-            c -> c.edit(EditVideo.of(VideoReference.id("video_1")).prompt("night")),
+            c ->
+                c.edit(
+                    EditVideoRequest.builder()
+                        .video(VideoReference.id("video_1"))
+                        .prompt("night")
+                        .build()),
             "POST /v1/videos/edits",
             "video",
             "prompt"));
@@ -259,15 +299,22 @@ class RequestConformanceTest {
             "edit, MP4 upload from a path",
             (c, d) ->
                 c.edit(
-                    EditVideo.of(VideoReference.file(file(d, "clip.mp4", Fixtures.mp4Header())))
-                        .prompt("night")),
+                    EditVideoRequest.builder()
+                        .video(VideoReference.file(file(d, "clip.mp4", Fixtures.mp4Header())))
+                        .prompt("night")
+                        .build()),
             "POST /v1/videos/edits",
             "prompt",
             "video;filename=clip.mp4;video/mp4"));
     v.add(
         alwaysMultipart(
             "edit, alwaysMultipart, by id as a JSON part",
-            c -> c.edit(EditVideo.of(VideoReference.id("video_1")).prompt("night")),
+            c ->
+                c.edit(
+                    EditVideoRequest.builder()
+                        .video(VideoReference.id("video_1"))
+                        .prompt("night")
+                        .build()),
             "POST /v1/videos/edits",
             "prompt",
             "video;application/json"));
@@ -276,9 +323,11 @@ class RequestConformanceTest {
             "extend, by id",
             c ->
                 c.extend(
-                    ExtendVideo.of(VideoReference.id("video_1"))
+                    ExtendVideoRequest.builder()
+                        .video(VideoReference.id("video_1"))
                         .prompt("the cat bows")
-                        .seconds(VideoSeconds.S20)),
+                        .seconds(ExtensionSeconds.S20)
+                        .build()),
             "POST /v1/videos/extensions",
             "video",
             "prompt",
@@ -288,11 +337,13 @@ class RequestConformanceTest {
             "extend, MP4 upload from a stream",
             (c, d) ->
                 c.extend(
-                    ExtendVideo.of(
+                    ExtendVideoRequest.builder()
+                        .video(
                             VideoReference.file(
                                 new ByteArrayInputStream(Fixtures.mp4Header()), "clip.mp4"))
                         .prompt("the cat bows")
-                        .seconds(VideoSeconds.S16)),
+                        .seconds(ExtensionSeconds.S16)
+                        .build()),
             "POST /v1/videos/extensions",
             "prompt",
             "seconds",
@@ -302,9 +353,11 @@ class RequestConformanceTest {
             "extend, alwaysMultipart, by id as a JSON part",
             c ->
                 c.extend(
-                    ExtendVideo.of(VideoReference.id("video_1"))
+                    ExtendVideoRequest.builder()
+                        .video(VideoReference.id("video_1"))
                         .prompt("the cat bows")
-                        .seconds(VideoSeconds.S4)),
+                        .seconds(ExtensionSeconds.S4)
+                        .build()),
             "POST /v1/videos/extensions",
             "prompt",
             "seconds",
@@ -315,7 +368,10 @@ class RequestConformanceTest {
             "createCharacter, MP4 from a path",
             (c, d) ->
                 c.createCharacter(
-                    CreateCharacter.of("Mossy", file(d, "mossy.mp4", Fixtures.mp4Header()))),
+                    CreateCharacterRequest.builder()
+                        .name("Mossy")
+                        .video(VideoReference.file(file(d, "mossy.mp4", Fixtures.mp4Header())))
+                        .build()),
             "POST /v1/videos/characters",
             "name",
             "video;filename=mossy.mp4;video/mp4"));
@@ -324,7 +380,10 @@ class RequestConformanceTest {
             "createCharacter, MP4 from bytes",
             (c, d) ->
                 c.createCharacter(
-                    CreateCharacter.of("M".repeat(80), Upload.of(Fixtures.mp4Header(), "m.mp4"))),
+                    CreateCharacterRequest.builder()
+                        .name("M".repeat(80))
+                        .video(VideoReference.file(Fixtures.mp4Header(), "m.mp4"))
+                        .build()),
             "POST /v1/videos/characters",
             "name",
             "video;filename=m.mp4;video/mp4"));
@@ -341,8 +400,10 @@ class RequestConformanceTest {
             (c, d) ->
                 c.async()
                     .create(
-                        CreateVideo.prompt("a cat")
-                            .inputReference(ImageReference.file(Fixtures.png(720, 1280), "f.png")))
+                        CreateVideoRequest.builder()
+                            .prompt("a cat")
+                            .inputReference(ImageReference.file(Fixtures.png(720, 1280), "f.png"))
+                            .build())
                     .get(),
             "POST /v1/videos",
             "prompt",
@@ -353,13 +414,22 @@ class RequestConformanceTest {
             c ->
                 c.withRawResponse()
                     .extend(
-                        ExtendVideo.of(VideoReference.id("video_1"))
+                        ExtendVideoRequest.builder()
+                            .video(VideoReference.id("video_1"))
                             .prompt("on")
-                            .seconds(VideoSeconds.S8)),
+                            .seconds(ExtensionSeconds.S8)
+                            .build()),
             "POST /v1/videos/extensions",
             "video",
             "prompt",
             "seconds"));
+    v.add(
+        noBody(
+            "raw-response download thumbnail",
+            c ->
+                c.withRawResponse()
+                    .download("video_1", ContentVariant.THUMBNAIL, new ByteArrayOutputStream()),
+            "GET /v1/videos/video_1/content?variant=thumbnail"));
     return v.stream();
   }
 
@@ -388,8 +458,10 @@ class RequestConformanceTest {
             multipart,
             (c, d) ->
                 c.create(
-                    CreateVideo.prompt("a cat")
-                        .seconds(VideoSeconds.of(Integer.parseInt(seconds)))));
+                    CreateVideoRequest.builder()
+                        .prompt("a cat")
+                        .seconds(VideoSeconds.of(seconds))
+                        .build()));
 
     assertThat(contract.checkRequest(request)).isEmpty();
     assertThat(request.bodyText()).contains(seconds);
@@ -404,21 +476,27 @@ class RequestConformanceTest {
   @ParameterizedTest(name = "extend seconds={0}, alwaysMultipart={1}")
   @MethodSource("extensionSecondsFromTheSpec")
   void everyExtensionLengthOfTheSpecCanBeSent(String seconds, boolean multipart) throws Exception {
-    VideoSeconds length = VideoSeconds.of(Integer.parseInt(seconds));
+    ExtensionSeconds length = ExtensionSeconds.of(seconds);
     HttpExchange.WireRequest byId =
         send(
             multipart,
             (c, d) ->
                 c.extend(
-                    ExtendVideo.of(VideoReference.id("video_1")).prompt("on").seconds(length)));
+                    ExtendVideoRequest.builder()
+                        .video(VideoReference.id("video_1"))
+                        .prompt("on")
+                        .seconds(length)
+                        .build()));
     HttpExchange.WireRequest upload =
         send(
             multipart,
             (c, d) ->
                 c.extend(
-                    ExtendVideo.of(VideoReference.file(Fixtures.mp4Header(), "c.mp4"))
+                    ExtendVideoRequest.builder()
+                        .video(VideoReference.file(Fixtures.mp4Header(), "c.mp4"))
                         .prompt("on")
-                        .seconds(length)));
+                        .seconds(length)
+                        .build()));
 
     assertThat(contract.checkRequest(byId)).isEmpty();
     assertThat(contract.checkRequest(upload)).isEmpty();

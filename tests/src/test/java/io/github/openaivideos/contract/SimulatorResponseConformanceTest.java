@@ -4,22 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
 
 import io.github.openaivideos.AuthenticationException;
-import io.github.openaivideos.ContentVariant;
-import io.github.openaivideos.CreateCharacter;
-import io.github.openaivideos.CreateVideo;
-import io.github.openaivideos.EditVideo;
-import io.github.openaivideos.ExtendVideo;
 import io.github.openaivideos.ImageReference;
 import io.github.openaivideos.InternalServerException;
 import io.github.openaivideos.ListVideos;
 import io.github.openaivideos.NotFoundException;
 import io.github.openaivideos.RateLimitException;
-import io.github.openaivideos.Upload;
-import io.github.openaivideos.VideoModel;
 import io.github.openaivideos.VideoReference;
-import io.github.openaivideos.VideoSeconds;
-import io.github.openaivideos.VideoSize;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.CreateCharacterRequest;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.EditVideoRequest;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.ExtensionSeconds;
+import io.github.openaivideos.models.ListOrder;
+import io.github.openaivideos.models.VideoModelName;
+import io.github.openaivideos.models.VideoSeconds;
+import io.github.openaivideos.models.VideoSize;
 import io.github.openaivideos.simulator.Fault;
 import io.github.openaivideos.simulator.Timing;
 import io.github.openaivideos.simulator.VideosSimulator;
@@ -67,7 +68,7 @@ class SimulatorResponseConformanceTest {
     client = client(Fixtures.API_KEY, false);
     multipartClient = client(Fixtures.API_KEY, true);
     wrongKeyClient = client("sk-not-the-simulators-key", false);
-    completedId = client.create(CreateVideo.prompt("a calico cat")).id();
+    completedId = client.create(prompt("a calico cat").build()).id();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     client.download(completedId, ContentVariant.VIDEO, out);
     mp4 = out.toByteArray();
@@ -106,106 +107,106 @@ class SimulatorResponseConformanceTest {
             "create, JSON, every field",
             () ->
                 client.create(
-                    CreateVideo.prompt("a cat")
-                        .model(VideoModel.SORA_2_PRO)
+                    prompt("a cat")
+                        .model(VideoModelName.SORA_2_PRO)
                         .seconds(VideoSeconds.S8)
-                        .size(VideoSize.S1280x720))));
+                        .size(VideoSize.S1280x720)
+                        .build())));
     s.add(
         ok(
             "create, JSON, image_url reference",
             () ->
                 client.create(
-                    CreateVideo.prompt("a cat")
-                        .inputReference(ImageReference.url("https://example.com/first.png")))));
+                    prompt("a cat")
+                        .inputReference(ImageReference.url("https://example.com/first.png"))
+                        .build())));
     s.add(
         ok(
             "create, multipart, PNG upload",
             () ->
                 client.create(
-                    CreateVideo.prompt("a cat")
+                    prompt("a cat")
                         .size(VideoSize.S1280x720)
-                        .inputReference(
-                            ImageReference.file(Fixtures.png(1280, 720), "first.png")))));
+                        .inputReference(ImageReference.file(Fixtures.png(1280, 720), "first.png"))
+                        .build())));
     s.add(
         ok(
             "create, alwaysMultipart, file_id reference",
             () ->
                 multipartClient.create(
-                    CreateVideo.prompt("a cat")
+                    prompt("a cat")
                         .seconds(VideoSeconds.S12)
-                        .inputReference(ImageReference.fileId("file-123")))));
+                        .inputReference(ImageReference.fileId("file-123"))
+                        .build())));
     // list
     s.add(ok("list, defaults", () -> client.list()));
     s.add(
         ok(
             "list, oldest first, page of 1, then the next page",
-            () -> client.list(ListVideos.oldestFirst().limit(1)).nextPage().orElseThrow()));
-    s.add(ok("list, empty page (limit 0)", () -> client.list(ListVideos.newestFirst().limit(0))));
+            () ->
+                client
+                    .list(ListVideos.defaults().order(ListOrder.ASC).limit(1))
+                    .nextPage()
+                    .orElseThrow()));
+    s.add(
+        ok(
+            "list, empty page (limit 0)",
+            () -> client.list(ListVideos.defaults().order(ListOrder.DESC).limit(0))));
     // retrieve, download, delete
     s.add(ok("retrieve", () -> client.retrieve(completedId)));
-    for (ContentVariant variant : ContentVariant.values()) {
+    for (ContentVariant variant : ContentVariant.knownValues()) {
       s.add(
           ok(
-              "download " + variant.wireValue(),
+              "download " + variant.value(),
               () -> client.download(completedId, variant, new ByteArrayOutputStream())));
     }
-    s.add(ok("delete", () -> client.delete(client.create(CreateVideo.prompt("to delete")).id())));
+    s.add(ok("delete", () -> client.delete(client.create(prompt("to delete").build()).id())));
     // remix, edit, extend
     s.add(ok("remix, JSON", () -> client.remix(completedId, "make it snow")));
     s.add(ok("remix, alwaysMultipart", () -> multipartClient.remix(completedId, "make it snow")));
-    s.add(
-        ok(
-            "edit, by id",
-            () -> client.edit(EditVideo.of(VideoReference.id(completedId)).prompt("at night"))));
+    s.add(ok("edit, by id", () -> client.edit(edit(VideoReference.id(completedId), "at night"))));
     s.add(
         ok(
             "edit, MP4 upload",
-            () ->
-                client.edit(
-                    EditVideo.of(VideoReference.file(mp4, "clip.mp4")).prompt("at night"))));
+            () -> client.edit(edit(VideoReference.file(mp4, "clip.mp4"), "at night"))));
     s.add(
         ok(
             "edit, alwaysMultipart by id",
-            () ->
-                multipartClient.edit(
-                    EditVideo.of(VideoReference.id(completedId)).prompt("at night"))));
+            () -> multipartClient.edit(edit(VideoReference.id(completedId), "at night"))));
     s.add(
         ok(
             "extend, by id, 20 s",
             () ->
                 client.extend(
-                    ExtendVideo.of(VideoReference.id(completedId))
-                        .prompt("the cat bows")
-                        .seconds(VideoSeconds.S20))));
+                    extend(VideoReference.id(completedId), "the cat bows", ExtensionSeconds.S20))));
     s.add(
         ok(
             "extend, MP4 upload, 4 s",
             () ->
                 client.extend(
-                    ExtendVideo.of(VideoReference.file(mp4, "clip.mp4"))
-                        .prompt("the cat bows")
-                        .seconds(VideoSeconds.S4))));
+                    extend(
+                        VideoReference.file(mp4, "clip.mp4"),
+                        "the cat bows",
+                        ExtensionSeconds.S4))));
     s.add(
         ok(
             "extend, alwaysMultipart by id",
             () ->
                 multipartClient.extend(
-                    ExtendVideo.of(VideoReference.id(completedId))
-                        .prompt("the cat bows")
-                        .seconds(VideoSeconds.S8))));
+                    extend(VideoReference.id(completedId), "the cat bows", ExtensionSeconds.S8))));
     // characters
     s.add(
         ok(
             "createCharacter",
             () ->
-                client.createCharacter(CreateCharacter.of("Mossy", Upload.of(mp4, "mossy.mp4")))));
+                client.createCharacter(character("Mossy", VideoReference.file(mp4, "mossy.mp4")))));
     s.add(
         ok(
             "retrieveCharacter",
             () ->
                 client.retrieveCharacter(
                     client
-                        .createCharacter(CreateCharacter.of("Fern", Upload.of(mp4, "fern.mp4")))
+                        .createCharacter(character("Fern", VideoReference.file(mp4, "fern.mp4")))
                         .id()
                         .orElseThrow())));
     // 404 for every operation on an id
@@ -240,7 +241,7 @@ class SimulatorResponseConformanceTest {
             "edit, unknown id",
             404,
             NotFoundException.class,
-            () -> client.edit(EditVideo.of(VideoReference.id("video_unknown")).prompt("x"))));
+            () -> client.edit(edit(VideoReference.id("video_unknown"), "x"))));
     s.add(
         fails(
             "retrieveCharacter, unknown id",
@@ -255,14 +256,14 @@ class SimulatorResponseConformanceTest {
             "create, wrong key",
             401,
             AuthenticationException.class,
-            () -> wrongKeyClient.create(CreateVideo.prompt("a cat"))));
+            () -> wrongKeyClient.create(prompt("a cat").build())));
     s.add(
         fails(
             "createCharacter, wrong key",
             401,
             AuthenticationException.class,
             () ->
-                wrongKeyClient.createCharacter(CreateCharacter.of("M", Upload.of(mp4, "m.mp4")))));
+                wrongKeyClient.createCharacter(character("M", VideoReference.file(mp4, "m.mp4")))));
     // 400: requests the SDK would refuse to send, so made by hand
     s.add(
         raw(
@@ -354,6 +355,23 @@ class SimulatorResponseConformanceTest {
         .maxRetries(0)
         .alwaysMultipart(alwaysMultipart)
         .build();
+  }
+
+  private static CreateVideoRequest.Builder prompt(String prompt) {
+    return CreateVideoRequest.builder().prompt(prompt);
+  }
+
+  private static EditVideoRequest edit(VideoReference video, String prompt) {
+    return EditVideoRequest.builder().video(video).prompt(prompt).build();
+  }
+
+  private static ExtendVideoRequest extend(
+      VideoReference video, String prompt, ExtensionSeconds seconds) {
+    return ExtendVideoRequest.builder().video(video).prompt(prompt).seconds(seconds).build();
+  }
+
+  private static CreateCharacterRequest character(String name, VideoReference video) {
+    return CreateCharacterRequest.builder().name(name).video(video).build();
   }
 
   private static Scenario ok(String name, Action action) {

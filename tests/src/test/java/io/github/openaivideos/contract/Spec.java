@@ -1,6 +1,11 @@
 package io.github.openaivideos.contract;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -23,6 +28,7 @@ import java.util.Map;
 final class Spec {
   static final String RESOURCE = "openapi/videos.yaml";
 
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Spec PROJECT = fromText(readResource());
 
   private final String text;
@@ -59,12 +65,37 @@ final class Spec {
 
   /**
    * A validator of requests and responses whose paths start with {@code basePath} (the path of the
-   * base URL the client was given, e.g. {@code /v1}; the spec's own server URL is ignored).
+   * base URL the client was given, e.g. {@code /v1}; the spec's own server URL is ignored). A value
+   * outside an enum marked {@code x-extensible-enum: true} is allowed, as the spec's conventions
+   * say ({@link ExtensibleEnums}); every other enum is strict.
    */
   OpenApiInteractionValidator validator(String basePath) {
     return OpenApiInteractionValidator.createForInlineApiSpecification(text)
         .withBasePathOverride(basePath)
+        .withWhitelist(
+            ValidationErrorsWhitelist.create()
+                .withRule(ExtensibleEnums.RULE_NAME, new ExtensibleEnums(this).rule()))
         .build();
+  }
+
+  /**
+   * This spec as YAML with every enum marked {@code x-extensible-enum: true} opened: its {@code
+   * enum} list removed (its other rules, such as a {@code pattern}, stay). What the spec's
+   * conventions say such an enum is, for tools that do not know the extension (Prism).
+   */
+  String withExtensibleEnumsOpen() {
+    try {
+      ObjectNode tree = (ObjectNode) YAML.readTree(text);
+      JsonNode schemas = tree.path("components").path("schemas");
+      for (JsonNode schema : schemas) {
+        if (schema.path(ExtensibleEnums.EXTENSION).asBoolean(false)) {
+          ((ObjectNode) schema).remove("enum");
+        }
+      }
+      return YAML.writeValueAsString(tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every operation by operationId, with its path and method. */

@@ -69,6 +69,34 @@ class ValidatorsBiteTest {
   }
 
   @Test
+  void jsonCreateWithAModelAndASizeTheExtensibleEnumsDoNotListPasses() {
+    String body = "{\"prompt\":\"a cat\",\"model\":\"sora-3-preview\",\"size\":\"2560x1440\"}";
+    assertThat(contract.checkRequest(json("videos", body))).isEmpty();
+  }
+
+  @Test
+  void jsonCreateWithASizeThatBreaksItsPatternIsRejectedThoughItsEnumIsExtensible() {
+    String body = "{\"prompt\":\"a cat\",\"size\":\"big\"}";
+    assertThat(contract.checkRequest(json("videos", body)))
+        .singleElement()
+        .asString()
+        .startsWith("validation.request.body.schema.pattern")
+        .contains("\"big\"");
+  }
+
+  @Test
+  void aContentVariantTheSpecDoesNotListIsRejectedInARequestQuery() {
+    HttpExchange.WireRequest request =
+        new HttpExchange.WireRequest(
+            "GET", BASE.resolve("videos/video_1/content?variant=poster"), auth(), null);
+    assertThat(contract.checkRequest(request))
+        .singleElement()
+        .asString()
+        .startsWith("validation.request.parameter.schema.enum")
+        .contains("\"poster\"");
+  }
+
+  @Test
   void aListLimitAboveTheMaximumIsRejected() {
     HttpExchange.WireRequest request =
         new HttpExchange.WireRequest("GET", BASE.resolve("videos?limit=101"), auth(), null);
@@ -103,7 +131,7 @@ class ValidatorsBiteTest {
     MultipartBody body = form().addFormDataPart("seconds", "8").build();
     assertThat(contract.checkRequest(multipart("videos", body)))
         .containsExactly(
-            "CreateVideoMultipartRequest: Object has missing required properties ([\"prompt\"])");
+            "CreateVideoRequest: Object has missing required properties ([\"prompt\"])");
   }
 
   @Test
@@ -114,8 +142,15 @@ class ValidatorsBiteTest {
         .singleElement()
         .asString()
         .isEqualTo(
-            "CreateVideoMultipartRequest: [Path '/seconds'] Instance value (\"5\") not found in enum"
+            "CreateVideoRequest: [Path '/seconds'] Instance value (\"5\") not found in enum"
                 + " (possible values: [\"4\",\"8\",\"12\"])");
+  }
+
+  @Test
+  void multipartCreateWithAModelTheExtensibleEnumDoesNotListPasses() {
+    MultipartBody body =
+        form().addFormDataPart("prompt", "a").addFormDataPart("model", "sora-3-preview").build();
+    assertThat(contract.checkRequest(multipart("videos", body))).isEmpty();
   }
 
   @Test
@@ -124,7 +159,7 @@ class ValidatorsBiteTest {
         form().addFormDataPart("prompt", "a").addFormDataPart("promt", "a").build();
     assertThat(contract.checkRequest(multipart("videos", body)))
         .containsExactly(
-            "part 'promt' is not a property of CreateVideoMultipartRequest"
+            "part 'promt' is not a property of CreateVideoRequest"
                 + " [prompt, model, seconds, size, input_reference]");
   }
 
@@ -161,8 +196,8 @@ class ValidatorsBiteTest {
         form().addFormDataPart("prompt", "a").addFormDataPart("video", "video_1").build();
     assertThat(contract.checkRequest(multipart("videos/edits", body)))
         .containsExactly(
-            "part 'video' is sent as a text field but EditVideoMultipartRequest.video allows [FILE, JSON_OBJECT]",
-            "EditVideoMultipartRequest: Object has missing required properties ([\"video\"])");
+            "part 'video' is sent as a text field but EditVideoRequest.video allows [FILE, JSON_OBJECT]",
+            "EditVideoRequest: Object has missing required properties ([\"video\"])");
   }
 
   @Test
@@ -175,7 +210,7 @@ class ValidatorsBiteTest {
     assertThat(contract.checkRequest(multipart("videos/edits", body)))
         .singleElement()
         .asString()
-        .startsWith("EditVideoMultipartRequest: ");
+        .startsWith("EditVideoRequest: ");
   }
 
   @Test
@@ -184,8 +219,8 @@ class ValidatorsBiteTest {
         form().addFormDataPart("prompt", "p.png", RequestBody.create(new byte[] {1}, PNG)).build();
     assertThat(contract.checkRequest(multipart("videos", body)))
         .containsExactly(
-            "part 'prompt' is sent as a file (p.png, image/png) but CreateVideoMultipartRequest.prompt allows [TEXT]",
-            "CreateVideoMultipartRequest: Object has missing required properties ([\"prompt\"])");
+            "part 'prompt' is sent as a file (p.png, image/png) but CreateVideoRequest.prompt allows [TEXT]",
+            "CreateVideoRequest: Object has missing required properties ([\"prompt\"])");
   }
 
   @Test
@@ -241,12 +276,42 @@ class ValidatorsBiteTest {
   }
 
   @Test
-  void aStatusTheSpecDoesNotListIsRejectedInAServersResponse() {
-    String body = Fixtures.video("video_1", "archived");
+  void aStatusAModelAndASizeTheExtensibleEnumsDoNotListPassInAServersResponse() {
+    String body =
+        Fixtures.video("video_1", "archived")
+            .replace("\"sora-2\"", "\"sora-3-preview\"")
+            .replace("\"720x1280\"", "\"2560x1440\"");
+    assertThat(videoResponse(body)).isEmpty();
+    assertThat(response("videos", Fixtures.page(body, body))).isEmpty();
+  }
+
+  @Test
+  void aStatusTheSpecDoesNotListIsRejectedWhenItsEnumIsNotMarkedExtensible() {
+    String strict =
+        Spec.project()
+            .text()
+            .replace(
+                "enum: [queued, in_progress, completed, failed]\n      x-extensible-enum: true\n",
+                "enum: [queued, in_progress, completed, failed]\n");
+    assertThat(strict).isNotEqualTo(Spec.project().text());
+    ContractValidator strictContract = new ContractValidator(Spec.fromText(strict), "/v1");
+
+    assertThat(
+            strictContract.checkResponse(
+                get("videos/video_1"), ok(Fixtures.video("video_1", "archived"))))
+        .singleElement()
+        .asString()
+        .startsWith("validation.response.body.schema.enum")
+        .contains("\"archived\"");
+  }
+
+  @Test
+  void aSizeThatBreaksItsPatternIsRejectedInAServersResponse() {
+    String body = Fixtures.video("video_1", "queued").replace("\"720x1280\"", "\"Lorem\"");
     assertThat(videoResponse(body))
         .singleElement()
         .asString()
-        .startsWith("validation.response.body.schema.enum");
+        .startsWith("validation.response.body.schema.pattern");
   }
 
   @Test
@@ -283,14 +348,21 @@ class ValidatorsBiteTest {
   // ---------------------------------------------------------------- helpers
 
   private List<String> videoResponse(String body) {
-    HttpExchange.WireResponse response =
-        new HttpExchange.WireResponse(
-            200,
-            Headers.of("Content-Type", "application/json"),
-            body.getBytes(StandardCharsets.UTF_8));
-    HttpExchange.WireRequest request =
-        new HttpExchange.WireRequest("GET", BASE.resolve("videos/video_1"), auth(), null);
-    return contract.checkResponse(request, response);
+    return response("videos/video_1", body);
+  }
+
+  /** The problems of a 200 JSON response to a GET of {@code path}. */
+  private List<String> response(String path, String body) {
+    return contract.checkResponse(get(path), ok(body));
+  }
+
+  private static HttpExchange.WireRequest get(String path) {
+    return new HttpExchange.WireRequest("GET", BASE.resolve(path), auth(), null);
+  }
+
+  private static HttpExchange.WireResponse ok(String json) {
+    return new HttpExchange.WireResponse(
+        200, Headers.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Headers auth() {
