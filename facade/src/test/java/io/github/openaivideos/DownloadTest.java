@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.openaivideos.TestSupport.TestTime;
+import io.github.openaivideos.models.ContentVariant;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -70,14 +74,44 @@ class DownloadTest {
   @Test
   void asyncDownloadWritesTheFileOffTheSchedulerThread() throws Exception {
     byte[] video = TestSupport.mp4(50_000);
-    server.enqueue(asset("video/mp4", video));
+    // Trickled out over about half a second, so that the copy can be caught in the act.
+    server.enqueue(
+        new MockResponse.Builder(asset("video/mp4", video))
+            .throttleBody(5_000, 50, TimeUnit.MILLISECONDS)
+            .build());
     Path target = dir.resolve("async.mp4");
+    String caller = Thread.currentThread().getName();
 
-    long written =
-        client.async().download("video_1", ContentVariant.VIDEO, target).get(10, TimeUnit.SECONDS);
+    CompletableFuture<Long> download =
+        client.async().download("video_1", ContentVariant.VIDEO, target);
+    Set<String> copyingThreads = new HashSet<>();
+    while (!download.isDone()) {
+      copyingThreads.addAll(threadsRunning("io.github.openaivideos.internal.Downloads", "copy"));
+      Thread.sleep(5);
+    }
 
-    assertThat(written).isEqualTo(50_000);
+    assertThat(download.get(10, TimeUnit.SECONDS)).isEqualTo(50_000);
     assertThat(Files.readAllBytes(target)).isEqualTo(video);
+    assertThat(copyingThreads)
+        .isNotEmpty()
+        .allSatisfy(name -> assertThat(name).startsWith("OkHttp "))
+        .doesNotContain("openai-videos-scheduler", caller);
+  }
+
+  /** Names of the threads whose stack currently holds {@code className.method}. */
+  private static Set<String> threadsRunning(String className, String method) {
+    Set<String> names = new HashSet<>();
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              for (StackTraceElement frame : stack) {
+                if (frame.getClassName().equals(className)
+                    && frame.getMethodName().equals(method)) {
+                  names.add(thread.getName());
+                }
+              }
+            });
+    return names;
   }
 
   @Test

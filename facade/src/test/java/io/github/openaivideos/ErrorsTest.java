@@ -5,9 +5,16 @@ import static io.github.openaivideos.TestSupport.json;
 import static io.github.openaivideos.TestSupport.videoJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.github.openaivideos.TestSupport.TestTime;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoModelName;
+import io.github.openaivideos.models.VideoSize;
+import io.github.openaivideos.models.VideoStatus;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -127,34 +134,62 @@ class ErrorsTest {
   }
 
   @Test
-  void videoWithoutIdIsAnInvalidResponse() {
+  void videoWithoutIdParsesAndItsIdAccessorSaysTheServerLeftItOut() {
     server.enqueue(json("{\"status\":\"queued\"}"));
 
-    assertThatThrownBy(() -> client.retrieve("video_1"))
-        .isExactlyInstanceOf(InvalidResponseException.class)
-        .hasMessage("retrieve got status 200 but the video has no id; request-id: req_200");
+    Video video = client.retrieve("video_1");
+
+    assertThat(video.findId()).isEmpty();
+    assertThat(video.status()).isSameAs(VideoStatus.QUEUED);
+    assertThatThrownBy(video::id)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("Video.id is required by the spec but the server did not send it");
   }
 
   @Test
   void unknownStatusModelSizeAndExtraFieldsParse() {
     server.enqueue(
         json(
-            videoJson("video_1", "archived", 100, "24", "null")
+            videoJson("video_1", "archived", 100, "28", "null")
                 .replace("\"sora-2\"", "\"sora-9-ultra\"")
                 .replace("\"1280x720\"", "\"string\"")
-                .replace("{\"id\"", "{\"quality\":\"high\",\"id\"")));
+                .replace(
+                    "{\"id\"",
+                    "{\"quality\":\"high\",\"render\":{\"passes\":2,\"tags\":[\"a\"]},\"id\"")));
 
     Video video = client.retrieve("video_1");
 
-    assertThat(video.status()).isEqualTo(VideoStatus.UNKNOWN);
+    assertThat(video.status().isKnown()).isFalse();
+    assertThat(video.status().value()).isEqualTo("archived");
+    assertThat(video.status().toString()).isEqualTo("archived");
+    assertThat(video.status()).isEqualTo(VideoStatus.of("archived"));
+    assertThat(video.status()).isNotEqualTo(VideoStatus.COMPLETED);
+    assertThat(video.model().isKnown()).isFalse();
     assertThat(video.model().value()).isEqualTo("sora-9-ultra");
+    assertThat(video.model()).isEqualTo(VideoModelName.of("sora-9-ultra"));
+    assertThat(video.size().isKnown()).isFalse();
     assertThat(video.size().value()).isEqualTo("string");
-    assertThat(video.size().dimensions()).isEmpty();
-    assertThat(video.seconds()).hasValue(24);
+    assertThat(video.seconds()).isEqualTo("28");
+    assertThat(video.additionalProperties())
+        .containsExactly(
+            entry("quality", "high"), entry("render", Map.of("passes", 2L, "tags", List.of("a"))));
   }
 
   @Test
-  void nullsWhereValuesAreExpectedReadAsDefaults() {
+  void knownValuesParseToTheConstantsThemselves() {
+    server.enqueue(json(videoJson("video_1", "in_progress", 50)));
+
+    Video video = client.retrieve("video_1");
+
+    assertThat(video.status()).isSameAs(VideoStatus.IN_PROGRESS);
+    assertThat(video.status().isKnown()).isTrue();
+    assertThat(video.model()).isSameAs(VideoModelName.SORA_2);
+    assertThat(video.size()).isSameAs(VideoSize.S1280x720);
+    assertThat(video.additionalProperties()).isEmpty();
+  }
+
+  @Test
+  void nullsWhereValuesAreExpectedReadAsAbsent() {
     server.enqueue(
         json(
             "{\"id\":\"video_1\",\"object\":null,\"model\":null,\"status\":null,\"progress\":null,"
@@ -162,11 +197,21 @@ class ErrorsTest {
 
     Video video = client.retrieve("video_1");
 
-    assertThat(video.status()).isEqualTo(VideoStatus.UNKNOWN);
-    assertThat(video.progress()).isZero();
-    assertThat(video.seconds()).isEmpty();
-    assertThat(video.secondsText()).isEqualTo("string");
+    assertThat(video.findStatus()).isEmpty();
+    assertThat(video.findProgress()).isEmpty();
+    assertThat(video.findModel()).isEmpty();
+    assertThat(video.findSize()).isEmpty();
+    assertThat(video.findCreatedAt()).isEmpty();
+    assertThat(video.seconds()).isEqualTo("string");
     assertThat(video.error()).isEmpty();
+    assertThat(video.completedAt()).isEmpty();
+    assertThat(video.additionalProperties()).isEmpty();
+    assertThatThrownBy(video::status)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("Video.status is required by the spec but the server did not send it");
+    assertThatThrownBy(video::progress)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("Video.progress is required by the spec but the server did not send it");
   }
 
   @Test

@@ -6,17 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.openaivideos.TestSupport.TestTime;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Waiting for jobs: progress, backoff, server hints, deadlines, failure and cancellation. */
@@ -25,7 +33,7 @@ class PollingTest {
   private final TestTime time = new TestTime();
   private VideosClient client;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void setUp() {
     client = TestSupport.clientFor(server, time).build();
   }
@@ -46,9 +54,9 @@ class PollingTest {
 
     Video done = client.waitUntilDone("video_1", p -> seen.add(p.status() + " " + p.percent()));
 
-    assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
+    assertThat(done.status()).isSameAs(VideoStatus.COMPLETED);
     assertThat(seen)
-        .containsExactly("QUEUED 0", "IN_PROGRESS 30", "IN_PROGRESS 80", "COMPLETED 100");
+        .containsExactly("queued 0", "in_progress 30", "in_progress 80", "completed 100");
     assertThat(time.sleeps)
         .containsExactly(
             Duration.ofMillis(1000),
@@ -100,10 +108,18 @@ class PollingTest {
 
     assertThatThrownBy(() -> client.waitUntilDone("video_1", Duration.ofSeconds(3), p -> {}))
         .isExactlyInstanceOf(WaitTimeoutException.class)
-        .hasMessageStartingWith("video video_1 was still in_progress (12%) after waiting");
-    // Slept 1 s and 1.5 s; after the third poll the next 2.25 s sleep would pass the 3 s deadline.
-    assertThat(time.sleeps).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500));
-    assertThat(server.getRequestCount()).isEqualTo(3);
+        .hasMessage("video video_1 was still in_progress (13%) after waiting PT3S")
+        .satisfies(
+            e -> {
+              WaitTimeoutException timeout = (WaitTimeoutException) e;
+              assertThat(timeout.lastSeen().progress()).isEqualTo(13);
+              assertThat(timeout.waited()).isEqualTo(Duration.ofSeconds(3));
+            });
+    // Slept 1 s and 1.5 s; the next 2.25 s would pass the 3 s deadline, so the last sleep ends at
+    // the deadline, where a fourth and last poll is made.
+    assertThat(time.sleeps)
+        .containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(500));
+    assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
   @Test
@@ -127,15 +143,46 @@ class PollingTest {
 
   @Test
   void asyncWaitCompletesWithoutBlockingACallerThread() throws Exception {
-    server.enqueue(json(videoJson("video_1", "queued", 0)));
-    server.enqueue(json(videoJson("video_1", "completed", 100)));
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger polls = new AtomicInteger();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (polls.incrementAndGet() == 1) {
+              // The first poll is answered only when the test says so.
+              release.await(10, TimeUnit.SECONDS);
+              return json(videoJson("video_1", "queued", 0));
+            }
+            return json(videoJson("video_1", "completed", 100));
+          }
+        });
     VideosClient fast =
         TestSupport.clientFor(server, time).pollInterval(Duration.ofMillis(10)).build();
+    Thread caller = Thread.currentThread();
+    List<String> listenerThreads = new CopyOnWriteArrayList<>();
 
-    Video done = fast.async().waitUntilDone("video_1").get(10, TimeUnit.SECONDS);
+    CompletableFuture<Video> wait =
+        fast.async()
+            .waitUntilDone(
+                "video_1", p -> listenerThreads.add(p.status() + " on " + threadOf(caller)));
 
-    assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
+    // The call returned while the server still holds the first poll: the caller was not blocked.
+    assertThat(wait).isNotDone();
+    assertThat(listenerThreads).isEmpty();
+    release.countDown();
+    Video done = wait.get(10, TimeUnit.SECONDS);
+
+    assertThat(done.status()).isSameAs(VideoStatus.COMPLETED);
+    // Every poll was handled on a client thread, never on the caller's.
+    assertThat(listenerThreads).containsExactly("queued on other", "completed on other");
+    assertThat(polls).hasValue(2);
     fast.close();
+  }
+
+  /** Whether the current thread is {@code caller}. */
+  private static String threadOf(Thread caller) {
+    return Thread.currentThread() == caller ? "caller" : "other";
   }
 
   @Test

@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.openaivideos.TestSupport.TestTime;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,15 +67,25 @@ class ReliabilityTest {
   }
 
   @Test
-  void connectionResetBeforeAnyResponseIsRetriedForAGet() {
+  void connectionResetBeforeAnyResponseIsRetriedForAGet() throws Exception {
+    // The server closes the connection before it even reads the request.
     server.enqueue(
         new MockResponse.Builder(json(videoJson("video_1", "queued", 0)))
-            .onRequestStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .onRequestStart(new SocketEffect.CloseSocket())
             .build());
-    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    server.enqueue(json(videoJson("video_2", "queued", 0)));
 
-    assertThat(client.retrieve("video_1").id()).isEqualTo("video_1");
-    assertThat(server.getRequestCount()).isGreaterThanOrEqualTo(1);
+    // The answer is the second one: the first never left the server.
+    assertThat(client.retrieve("video_1").id()).isEqualTo("video_2");
+    // The SDK retried, once, after its backoff (100 ms nominal, 75%..100% with jitter)...
+    assertThat(time.sleeps).hasSize(1);
+    assertThat(time.sleeps.get(0)).isBetween(Duration.ofMillis(75), Duration.ofMillis(100));
+    // ...on a new connection, the first one having been reset.
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(server.takeRequest().getConnectionIndex()).isZero();
+    RecordedRequest answered = server.takeRequest();
+    assertThat(answered.getTarget()).isEqualTo("/v1/videos/video_1");
+    assertThat(answered.getConnectionIndex()).isEqualTo(1);
   }
 
   @Test
@@ -83,7 +97,7 @@ class ReliabilityTest {
             .build());
     server.enqueue(json(videoJson("video_1", "completed", 100)));
 
-    assertThat(client.retrieve("video_1").status()).isEqualTo(VideoStatus.COMPLETED);
+    assertThat(client.retrieve("video_1").status()).isSameAs(VideoStatus.COMPLETED);
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -95,8 +109,9 @@ class ReliabilityTest {
             .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
             .build());
 
-    assertThatThrownBy(() -> client.create(CreateVideo.prompt("a cat")))
-        .isInstanceOf(ApiConnectionException.class);
+    assertThatThrownBy(() -> client.create(CreateVideoRequest.builder().prompt("a cat").build()))
+        .isExactlyInstanceOf(ApiConnectionException.class)
+        .hasMessageStartingWith("create failed to get a response: ");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -195,6 +210,80 @@ class ReliabilityTest {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals("openai-videos-scheduler") && t.isAlive())
         .count();
+  }
+
+  @Test
+  void okHttpDoesNotRetryACreateBehindTheSdkWhenAPooledConnectionIsReset() throws Exception {
+    VideosClient once = client.newBuilder().maxRetries(0).build();
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    server.enqueue(
+        new MockResponse.Builder(json(videoJson("video_2", "queued", 0)))
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+    server.enqueue(json(videoJson("video_3", "queued", 0)));
+
+    once.retrieve("video_1");
+    assertThatThrownBy(() -> once.create(CreateVideoRequest.builder().prompt("a cat").build()))
+        .isExactlyInstanceOf(ApiConnectionException.class)
+        .hasMessageStartingWith("create failed to get a response: ");
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    RecordedRequest retrieve = server.takeRequest();
+    RecordedRequest create = server.takeRequest();
+    assertThat(create.getMethod()).isEqualTo("POST");
+    // The create went out on the retrieve's pooled connection, as its second exchange.
+    assertThat(create.getConnectionIndex()).isEqualTo(retrieve.getConnectionIndex());
+    assertThat(create.getExchangeIndex()).isEqualTo(1);
+    assertThat(time.sleeps).isEmpty();
+    once.close();
+  }
+
+  @Test
+  void theSameResetIsSilentlyRepeatedByAPlainOkHttpClient() throws Exception {
+    // The control for the test above: OkHttp on its own does re-send the POST.
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    server.enqueue(
+        new MockResponse.Builder(json(videoJson("video_2", "queued", 0)))
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+    server.enqueue(json(videoJson("video_3", "queued", 0)));
+    okhttp3.HttpUrl url = server.url("/v1/videos");
+
+    try (okhttp3.Response first =
+        http.newCall(new okhttp3.Request.Builder().url(url).build()).execute()) {
+      assertThat(first.code()).isEqualTo(200);
+      first.body().string();
+    }
+    okhttp3.Request post =
+        new okhttp3.Request.Builder()
+            .url(url)
+            .post(
+                okhttp3.RequestBody.create(
+                    "{\"prompt\":\"a cat\"}", okhttp3.MediaType.get("application/json")))
+            .build();
+    try (okhttp3.Response second = http.newCall(post).execute()) {
+      assertThat(second.body().string()).contains("\"video_3\"");
+    }
+
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void callsAfterCloseFailAtOnceSayingTheClientIsClosed() {
+    VideosClient view = client.withOptions(RequestOptions.builder().header("X-View", "1").build());
+
+    client.close();
+
+    assertThatThrownBy(() -> client.retrieve("v"))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("client closed: build a new VideosClient");
+    assertThatThrownBy(() -> client.async().retrieve("v"))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("client closed: build a new VideosClient");
+    assertThatThrownBy(() -> view.create(CreateVideoRequest.builder().prompt("a cat").build()))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("client closed: build a new VideosClient");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test

@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.openaivideos.TestSupport.TestTime;
+import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.ExtensionSeconds;
+import io.github.openaivideos.models.Video;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -128,7 +133,7 @@ class RetryTest {
   void createIsNotRepeatedAfterAServerErrorThatMayHaveStartedAJob() {
     server.enqueue(error(500, "Oops.", "server_error", null, null));
 
-    assertThatThrownBy(() -> client(3).create(CreateVideo.prompt("a cat")))
+    assertThatThrownBy(() -> client(3).create(CreateVideoRequest.builder().prompt("a cat").build()))
         .isExactlyInstanceOf(InternalServerException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -141,7 +146,7 @@ class RetryTest {
             .build());
     server.enqueue(json(videoJson("video_2", "queued", 0)));
 
-    assertThatThrownBy(() -> client(3).create(CreateVideo.prompt("a cat")))
+    assertThatThrownBy(() -> client(3).create(CreateVideoRequest.builder().prompt("a cat").build()))
         .isInstanceOf(ApiConnectionException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -151,7 +156,7 @@ class RetryTest {
     server.enqueue(error(429, "Slow down.", "rate_limit", null, null));
     server.enqueue(json(videoJson("video_1", "queued", 0)));
 
-    Video video = client(2).create(CreateVideo.prompt("a cat"));
+    Video video = client(2).create(CreateVideoRequest.builder().prompt("a cat").build());
 
     assertThat(video.id()).isEqualTo("video_1");
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -163,7 +168,7 @@ class RetryTest {
     server.enqueue(json(videoJson("video_1", "queued", 0)));
 
     client = TestSupport.clientFor(server, time).retryUnsafePosts(true).build();
-    client.create(CreateVideo.prompt("a cat"));
+    client.create(CreateVideoRequest.builder().prompt("a cat").build());
 
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -193,5 +198,45 @@ class RetryTest {
                     .retrieve("video_1"))
         .isExactlyInstanceOf(InternalServerException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anUploadReadFromAStreamIsNeverRetried() {
+    server.enqueue(error(503, "Busy.", "server_error", null, null));
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    client = TestSupport.clientFor(server, time).maxRetries(3).retryUnsafePosts(true).build();
+
+    assertThatThrownBy(
+            () ->
+                client.extend(
+                    ExtendVideoRequest.builder()
+                        .video(
+                            VideoReference.file(
+                                new ByteArrayInputStream(TestSupport.mp4(1000)), "in.mp4"))
+                        .prompt("more")
+                        .seconds(ExtensionSeconds.S4)
+                        .build()))
+        .isExactlyInstanceOf(InternalServerException.class)
+        .hasMessage("503: Busy.; type: server_error; request-id: req_503");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void theSameUploadFromBytesIsRetriedWhenTheUserOptsIn() {
+    server.enqueue(error(503, "Busy.", "server_error", null, null));
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    client = TestSupport.clientFor(server, time).maxRetries(3).retryUnsafePosts(true).build();
+
+    Video video =
+        client.extend(
+            ExtendVideoRequest.builder()
+                .video(VideoReference.file(TestSupport.mp4(1000), "in.mp4"))
+                .prompt("more")
+                .seconds(ExtensionSeconds.S4)
+                .build());
+
+    assertThat(video.id()).isEqualTo("video_1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }

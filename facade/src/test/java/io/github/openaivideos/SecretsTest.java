@@ -90,7 +90,41 @@ class SecretsTest {
 
   @Test
   void loggingIsOffByDefault() {
-    assertThat(System.getLogger("io.github.openaivideos").isLoggable(System.Logger.Level.DEBUG))
-        .isFalse();
+    Logger logger = Logger.getLogger("io.github.openaivideos");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(record.getLevel() + " " + record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    handler.setLevel(Level.ALL);
+    logger.addHandler(handler);
+    try (VideosClient client = TestSupport.clientFor(server, new TestTime()).build()) {
+      // A success, a retried failure and a final failure: each would log a line at DEBUG.
+      server.enqueue(json(videoJson("video_1", "queued", 0)));
+      server.enqueue(error(503, "Busy.", "server_error", null, null));
+      server.enqueue(json(videoJson("video_1", "queued", 0)));
+      server.enqueue(error(400, "bad key " + KEY, "invalid_request_error", null, null));
+      client.retrieve("video_1");
+      client.retrieve("video_1");
+      assertThat(catchThrowable(() -> client.retrieve("video_1")))
+          .isInstanceOf(BadRequestException.class);
+      // The SDK set no level of its own on its logger...
+      assertThat(logger.getLevel()).isNull();
+    } finally {
+      logger.removeHandler(handler);
+    }
+
+    // ...so with the JDK's default configuration its calls publish nothing.
+    assertThat(server.getRequestCount()).isEqualTo(4);
+    assertThat(lines).isEmpty();
   }
 }
