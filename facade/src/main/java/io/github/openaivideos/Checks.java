@@ -9,6 +9,24 @@ import static java.util.Objects.requireNonNull;
 final class Checks {
   private Checks() {}
 
+  /** Values as a message lists them: {@code video, thumbnail, spritesheet}. */
+  static String join(java.util.List<?> values) {
+    return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** The id of a video the server returned, which the client needs to go on (poll, page). */
+  static String idOf(String operation, io.github.openaivideos.models.Video video) {
+    return video
+        .findId()
+        .orElseThrow(
+            () ->
+                new InvalidResponseException(
+                    operation + " got a video without an id, which the spec requires",
+                    200,
+                    null,
+                    null));
+  }
+
   /** An id that will go into a URL path. */
   static String id(String operation, String field, String id) {
     requireNonNull(id, field + " == null");

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered with a success status but a body that breaks the contract: malformed or empty
- * JSON, a missing required field, or a download of the wrong content type.
+ * JSON, a body that is not JSON, or a download of the wrong content type.
  */
 public final class InvalidResponseException extends VideosException {
   private static final long serialVersionUID = 1L;

@@ -66,7 +66,7 @@ public final class ListVideos {
           "list: order \""
               + order
               + "\" is not allowed; allowed values: "
-              + ListOrder.knownValues());
+              + Checks.join(ListOrder.knownValues()));
     }
     return new ListVideos(after, limit, order);
   }

@@ -70,7 +70,7 @@ final class Operations {
           "download: variant \""
               + variant
               + "\" is not allowed; allowed values: "
-              + ContentVariant.knownValues());
+              + Checks.join(ContentVariant.knownValues()));
     }
     return reads("download", api -> api.downloadVideoContent(id, variant), ResponseBody.class);
   }

@@ -22,7 +22,9 @@ final class Pages {
       return Optional.empty();
     }
     String cursor =
-        lastId != null ? lastId : data.isEmpty() ? null : data.get(data.size() - 1).id();
+        lastId != null
+            ? lastId
+            : data.isEmpty() ? null : data.get(data.size() - 1).findId().orElse(null);
     if (cursor == null || cursor.equals(params.afterOrNull())) {
       throw new InvalidResponseException(
           "list: the server says has_more but its cursor "

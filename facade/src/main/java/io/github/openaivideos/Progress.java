@@ -17,7 +17,7 @@ public record Progress(Video video, Duration elapsed) {
   }
 
   public String videoId() {
-    return video.id();
+    return video.findId().orElse("");
   }
 
   public VideoStatus status() {

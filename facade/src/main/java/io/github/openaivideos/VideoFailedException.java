@@ -27,12 +27,15 @@ public final class VideoFailedException extends VideosException {
         .map(
             e ->
                 "video "
-                    + video.id()
+                    + video.findId().orElse("(no id)")
                     + " failed: "
                     + e.findMessage().orElse("(no message)")
                     + "; code: "
                     + e.findCode().orElse("(none)"))
-        .orElse("video " + video.id() + " failed without an error from the server");
+        .orElse(
+            "video "
+                + video.findId().orElse("(no id)")
+                + " failed without an error from the server");
   }
 
   /** The failed video, as last retrieved. */

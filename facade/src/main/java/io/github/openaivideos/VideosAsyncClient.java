@@ -133,24 +133,25 @@ public final class VideosAsyncClient {
   /** {@link #create} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> createAndWait(
       CreateVideoRequest request, Consumer<Progress> listener) {
-    return create(request).thenCompose(v -> waitUntilDone(v.id(), listener));
+    return create(request).thenCompose(v -> waitUntilDone(Checks.idOf("create", v), listener));
   }
 
   /** {@link #remix} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> remixAndWait(
       String videoId, String prompt, Consumer<Progress> listener) {
-    return remix(videoId, prompt).thenCompose(v -> waitUntilDone(v.id(), listener));
+    return remix(videoId, prompt)
+        .thenCompose(v -> waitUntilDone(Checks.idOf("remix", v), listener));
   }
 
   /** {@link #edit} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> editAndWait(
       EditVideoRequest request, Consumer<Progress> listener) {
-    return edit(request).thenCompose(v -> waitUntilDone(v.id(), listener));
+    return edit(request).thenCompose(v -> waitUntilDone(Checks.idOf("edit", v), listener));
   }
 
   /** {@link #extend} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> extendAndWait(
       ExtendVideoRequest request, Consumer<Progress> listener) {
-    return extend(request).thenCompose(v -> waitUntilDone(v.id(), listener));
+    return extend(request).thenCompose(v -> waitUntilDone(Checks.idOf("extend", v), listener));
   }
 }

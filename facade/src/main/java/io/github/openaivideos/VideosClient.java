@@ -276,22 +276,22 @@ public final class VideosClient implements AutoCloseable {
 
   /** {@link #create} then {@link #waitUntilDone(String, Consumer)}. */
   public Video createAndWait(CreateVideoRequest request, Consumer<Progress> listener) {
-    return waitUntilDone(create(request).id(), listener);
+    return waitUntilDone(Checks.idOf("create", create(request)), listener);
   }
 
   /** {@link #remix} then {@link #waitUntilDone(String, Consumer)}. */
   public Video remixAndWait(String videoId, String prompt, Consumer<Progress> listener) {
-    return waitUntilDone(remix(videoId, prompt).id(), listener);
+    return waitUntilDone(Checks.idOf("remix", remix(videoId, prompt)), listener);
   }
 
   /** {@link #edit} then {@link #waitUntilDone(String, Consumer)}. */
   public Video editAndWait(EditVideoRequest request, Consumer<Progress> listener) {
-    return waitUntilDone(edit(request).id(), listener);
+    return waitUntilDone(Checks.idOf("edit", edit(request)), listener);
   }
 
   /** {@link #extend} then {@link #waitUntilDone(String, Consumer)}. */
   public Video extendAndWait(ExtendVideoRequest request, Consumer<Progress> listener) {
-    return waitUntilDone(extend(request).id(), listener);
+    return waitUntilDone(Checks.idOf("extend", extend(request)), listener);
   }
 
   /**

@@ -17,7 +17,7 @@ public final class WaitTimeoutException extends VideosException {
   public WaitTimeoutException(Video lastSeen, Duration waited) {
     super(
         "video "
-            + requireNonNull(lastSeen, "lastSeen == null").id()
+            + requireNonNull(lastSeen, "lastSeen == null").findId().orElse("(no id)")
             + " was still "
             + lastSeen.findStatus().map(Object::toString).orElse("without a status")
             + " ("

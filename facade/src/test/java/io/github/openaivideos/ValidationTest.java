@@ -190,7 +190,7 @@ class ValidationTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "download: variant \"poster\" is not allowed;"
-                + " allowed values: [video, thumbnail, spritesheet]");
+                + " allowed values: video, thumbnail, spritesheet");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.github.openaivideos.internal;
 
 /**
- * A success body that is not what the contract promises (malformed JSON, a video without an id).
+ * A success body that is not what the contract promises (malformed JSON, the wrong type, too large).
  * The client reports it as {@link io.github.openaivideos.InvalidResponseException} with the status
  * and request id.
  */
