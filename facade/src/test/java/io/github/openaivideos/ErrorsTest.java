@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.github.openaivideos.TestSupport.TestTime;
+import io.github.openaivideos.models.CreateVideoRequest;
 import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoModelName;
 import io.github.openaivideos.models.VideoSize;
@@ -111,6 +112,17 @@ class ErrorsTest {
         .hasMessageStartingWith(
             "retrieve got status 200 but the body is not the JSON the contract promises")
         .hasMessageEndingWith("; request-id: req_200");
+  }
+
+  @Test
+  void aStartedJobWithoutAnIdEndsTheWaitAsAnInvalidResponseAndNothingIsPolled() {
+    server.enqueue(json("{\"object\":\"video\",\"status\":\"queued\"}"));
+    CreateVideoRequest request = CreateVideoRequest.builder().prompt("a cat").build();
+
+    assertThatThrownBy(() -> client.createAndWait(request, p -> {}))
+        .isExactlyInstanceOf(InvalidResponseException.class)
+        .hasMessage("create got a video without an id, which the spec requires");
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
