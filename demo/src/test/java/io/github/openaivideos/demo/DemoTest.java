@@ -2,7 +2,7 @@ package io.github.openaivideos.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.openaivideos.ContentVariant;
+import io.github.openaivideos.models.ContentVariant;
 import io.github.openaivideos.simulator.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
