@@ -49,7 +49,7 @@ public final class AsyncVideoPage {
   public CompletableFuture<Optional<AsyncVideoPage>> nextPage() {
     Optional<ListVideos> next;
     try {
-      next = Pages.next(params, hasMore(), list.lastId().orElse(null), data());
+      next = VideoPage.next(params, hasMore(), list.lastId().orElse(null), data());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -13,6 +13,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of {@link VideosClient#list}: the generated {@link VideoList} and the query that fetched
@@ -50,7 +51,7 @@ public final class VideoPage {
    * @throws InvalidResponseException if the server says there is more but its cursor did not move
    */
   public Optional<ListVideos> nextPageParams() {
-    return Pages.next(params, hasMore(), list.lastId().orElse(null), data());
+    return next(params, hasMore(), list.lastId().orElse(null), data());
   }
 
   /** Fetches the next page, if there is one. */
@@ -74,6 +75,34 @@ public final class VideoPage {
   @Override
   public String toString() {
     return "VideoPage{size=" + data().size() + ", hasMore=" + hasMore() + "}";
+  }
+
+  /**
+   * The query of the page after one fetched with {@code params}: {@code after} = the page's {@code
+   * last_id}, or its last video's id.
+   *
+   * @throws InvalidResponseException if there is more but the cursor is missing or did not move (a
+   *     server that would otherwise be paged forever)
+   */
+  static Optional<ListVideos> next(
+      ListVideos params, boolean hasMore, @Nullable String lastId, List<Video> data) {
+    if (!hasMore) {
+      return Optional.empty();
+    }
+    String cursor =
+        lastId != null
+            ? lastId
+            : data.isEmpty() ? null : data.get(data.size() - 1).findId().orElse(null);
+    if (cursor == null || cursor.equals(params.afterOrNull())) {
+      throw new InvalidResponseException(
+          "list: the server says has_more but its cursor "
+              + (cursor == null ? "is missing" : "did not move from " + cursor)
+              + "; stopping instead of fetching the same page again",
+          200,
+          null,
+          null);
+    }
+    return Optional.of(params.after(cursor));
   }
 
   private static final class AutoPager implements Iterator<Video> {

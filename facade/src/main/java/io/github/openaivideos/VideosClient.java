@@ -225,11 +225,7 @@ public final class VideosClient implements AutoCloseable {
    * @return the number of bytes written
    */
   public long download(String videoId, ContentVariant variant, Path target) {
-    requireNonNull(target, "target == null");
-    Downloads.checkTarget(target);
-    CallExecutor.Result<ResponseBody> result =
-        executor.execute(ops().download(videoId, variant), null);
-    return Downloads.toPath(result.body(), variant, target, videoId, result.requestId());
+    return withRawResponse().download(videoId, variant, target).value();
   }
 
   /**
@@ -240,10 +236,7 @@ public final class VideosClient implements AutoCloseable {
    * @return the number of bytes written
    */
   public long download(String videoId, ContentVariant variant, OutputStream out) {
-    requireNonNull(out, "out == null");
-    CallExecutor.Result<ResponseBody> result =
-        executor.execute(ops().download(videoId, variant), null);
-    return Downloads.toStream(result.body(), variant, out, videoId, result.requestId());
+    return withRawResponse().download(videoId, variant, out).value();
   }
 
   // ---------------------------------------------------------------- waiting
@@ -420,31 +413,23 @@ public final class VideosClient implements AutoCloseable {
       return raw(ops().retrieveCharacter(characterId), null);
     }
 
-    /**
-     * {@link VideosClient#download(String, ContentVariant, Path)}, with the number of bytes written
-     * as the result.
-     */
+    /** {@link VideosClient#download(String, ContentVariant, Path)}, with the HTTP details. */
     public ApiResponse<Long> download(String videoId, ContentVariant variant, Path target) {
       requireNonNull(target, "target == null");
       Downloads.checkTarget(target);
-      CallExecutor.Result<ResponseBody> result =
-          executor.execute(ops().download(videoId, variant), null);
-      long written = Downloads.toPath(result.body(), variant, target, videoId, result.requestId());
-      return new ApiResponse<>(
-          written, result.statusCode(), result.requestId(), result.headers().toMultimap());
+      ApiResponse<ResponseBody> response = raw(ops().download(videoId, variant), null);
+      String requestId = response.requestId().orElse(null);
+      return response.map(body -> Downloads.toPath(body, variant, target, videoId, requestId));
     }
 
     /**
-     * {@link VideosClient#download(String, ContentVariant, OutputStream)}, with the number of bytes
-     * written as the result.
+     * {@link VideosClient#download(String, ContentVariant, OutputStream)}, with the HTTP details.
      */
     public ApiResponse<Long> download(String videoId, ContentVariant variant, OutputStream out) {
       requireNonNull(out, "out == null");
-      CallExecutor.Result<ResponseBody> result =
-          executor.execute(ops().download(videoId, variant), null);
-      long written = Downloads.toStream(result.body(), variant, out, videoId, result.requestId());
-      return new ApiResponse<>(
-          written, result.statusCode(), result.requestId(), result.headers().toMultimap());
+      ApiResponse<ResponseBody> response = raw(ops().download(videoId, variant), null);
+      String requestId = response.requestId().orElse(null);
+      return response.map(body -> Downloads.toStream(body, variant, out, videoId, requestId));
     }
   }
 

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,43 +109,32 @@ public final class MediaTypes {
     return Optional.empty();
   }
 
-  private static Optional<Kind> brand(String brand) {
-    switch (brand) {
-      case "isom",
-          "iso2",
-          "iso3",
-          "iso4",
-          "iso5",
-          "iso6",
-          "iso7",
-          "iso8",
-          "iso9",
-          "mp41",
-          "mp42",
-          "avc1",
-          "dash",
-          "M4V ",
-          "mmp4",
-          "f4v ",
-          "msnv" -> {
-        return Optional.of(Kind.MP4);
-      }
-      case "qt  " -> {
-        return Optional.of(Kind.QUICKTIME);
-      }
-      case "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1" -> {
-        return Optional.of(Kind.HEIC);
-      }
-      case "avif", "avis" -> {
-        return Optional.of(Kind.AVIF);
-      }
-      case "M4A ", "M4B ", "M4P " -> {
-        return Optional.of(Kind.M4A);
-      }
-      default -> {
-        return Optional.empty();
+  /** ISO base media brands by kind; any other brand is not recognized. */
+  private static final Map<String, Kind> BRANDS = new HashMap<>();
+
+  static {
+    brands(Kind.MP4, "isom iso2 iso3 iso4 iso5 iso6 iso7 iso8 iso9 mp41 mp42 avc1 dash mmp4 msnv");
+    brands(Kind.MP4, "M4V ", "f4v ");
+    brands(Kind.QUICKTIME, "qt  ");
+    brands(Kind.HEIC, "heic heix hevc hevx heim heis mif1 msf1");
+    brands(Kind.AVIF, "avif avis");
+    brands(Kind.M4A, "M4A ", "M4B ", "M4P ");
+  }
+
+  private static void brands(Kind kind, String... names) {
+    for (String name : names) {
+      if (name.length() == 4) {
+        BRANDS.put(name, kind);
+      } else {
+        for (int i = 0; i + 4 <= name.length(); i += 5) {
+          BRANDS.put(name.substring(i, i + 4), kind);
+        }
       }
     }
+  }
+
+  private static Optional<Kind> brand(String brand) {
+    return Optional.ofNullable(BRANDS.get(brand));
   }
 
   /**
