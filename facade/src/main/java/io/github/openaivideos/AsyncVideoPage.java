@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -17,39 +16,22 @@ import java.util.function.Function;
  * client.async().list(ListVideos.defaults()).thenCompose(page -> page.forEachAsync(v -> ...));
  * }</pre>
  */
-public final class AsyncVideoPage {
-  private final VideoList list;
-  private final ListVideos params;
+public final class AsyncVideoPage extends Page {
   private final Function<ListVideos, CompletableFuture<AsyncVideoPage>> fetch;
 
   AsyncVideoPage(
       VideoList list,
       ListVideos params,
       Function<ListVideos, CompletableFuture<AsyncVideoPage>> fetch) {
-    this.list = requireNonNull(list, "list == null");
-    this.params = requireNonNull(params, "params == null");
+    super(list, params);
     this.fetch = requireNonNull(fetch, "fetch == null");
-  }
-
-  /** The page as the server sent it, unknown properties included. */
-  public VideoList response() {
-    return list;
-  }
-
-  /** The videos of this page only. */
-  public List<Video> data() {
-    return list.findData().orElse(List.of());
-  }
-
-  public boolean hasMore() {
-    return list.findHasMore().orElse(false);
   }
 
   /** The next page, or empty when this is the last one; fails as {@link VideoPage#nextPage()}. */
   public CompletableFuture<Optional<AsyncVideoPage>> nextPage() {
     Optional<ListVideos> next;
     try {
-      next = VideoPage.next(params, hasMore(), list.lastId().orElse(null), data());
+      next = nextPageParams();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

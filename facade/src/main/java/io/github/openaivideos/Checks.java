@@ -14,6 +14,21 @@ final class Checks {
     return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
   }
 
+  /** A value of a closed enum of the spec that a request may carry only if the spec lists it. */
+  static void known(
+      String operation, String field, Object value, boolean known, java.util.List<?> allowed) {
+    if (!known) {
+      throw new IllegalArgumentException(
+          operation
+              + ": "
+              + field
+              + " \""
+              + value
+              + "\" is not allowed; allowed values: "
+              + join(allowed));
+    }
+  }
+
   /** The id of a video the server returned, which the client needs to go on (poll, page). */
   static String idOf(String operation, io.github.openaivideos.models.Video video) {
     return video

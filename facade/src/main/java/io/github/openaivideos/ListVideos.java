@@ -61,13 +61,7 @@ public final class ListVideos {
   /** Sort order by creation time. */
   public ListVideos order(ListOrder order) {
     requireNonNull(order, "order == null");
-    if (!order.isKnown()) {
-      throw new IllegalArgumentException(
-          "list: order \""
-              + order
-              + "\" is not allowed; allowed values: "
-              + Checks.join(ListOrder.knownValues()));
-    }
+    Checks.known("list", "order", order, order.isKnown(), ListOrder.knownValues());
     return new ListVideos(after, limit, order);
   }
 

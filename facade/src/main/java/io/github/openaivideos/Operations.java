@@ -65,13 +65,7 @@ final class Operations {
   Exchange<ResponseBody> download(String videoId, ContentVariant variant) {
     String id = Checks.id("download", "videoId", videoId);
     requireNonNull(variant, "variant == null");
-    if (!variant.isKnown()) {
-      throw new IllegalArgumentException(
-          "download: variant \""
-              + variant
-              + "\" is not allowed; allowed values: "
-              + Checks.join(ContentVariant.knownValues()));
-    }
+    Checks.known("download", "variant", variant, variant.isKnown(), ContentVariant.knownValues());
     return reads("download", api -> api.downloadVideoContent(id, variant), ResponseBody.class);
   }
 
