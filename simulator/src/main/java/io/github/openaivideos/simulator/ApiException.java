@@ -46,6 +46,19 @@ final class ApiException extends RuntimeException {
         param, "missing_required_parameter", "Missing required parameter: '" + param + "'.");
   }
 
+  /** 400 for a parameter the operation does not know, as the real service answers it. */
+  static ApiException unknownParameter(String param) {
+    return invalid(param, "unknown_parameter", "Unknown parameter: '" + param + "'.");
+  }
+
+  /** 400 for a parameter given more than once (two parts, or a part and bracket keys). */
+  static ApiException duplicateParameter(String param) {
+    return invalid(
+        param,
+        "duplicate_parameter",
+        "Duplicate parameter: '" + param + "'. Send each parameter once.");
+  }
+
   static ApiException invalidType(String param, String expected, String got) {
     return invalid(
         param,

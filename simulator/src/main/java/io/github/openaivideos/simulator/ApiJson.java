@@ -14,6 +14,17 @@ final class ApiJson {
 
   private ApiJson() {}
 
+  /** A webhook event (WebhookEvent in the spec) about a video job. */
+  static ObjectNode event(String eventId, String type, String videoId, long createdAt) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", eventId);
+    node.put("object", "event");
+    node.put("created_at", createdAt);
+    node.put("type", type);
+    node.putObject("data").put("id", videoId);
+    return node;
+  }
+
   static ObjectNode video(VideoRecord video, Lifecycle.State state) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("id", video.id());

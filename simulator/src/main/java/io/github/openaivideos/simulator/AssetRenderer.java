@@ -6,62 +6,70 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
-import org.jcodec.api.transcode.SinkImpl;
-import org.jcodec.codecs.h264.H264Encoder;
+import org.jcodec.common.AudioCodecMeta;
+import org.jcodec.common.AudioFormat;
 import org.jcodec.common.Codec;
-import org.jcodec.common.Format;
+import org.jcodec.common.MuxerTrack;
 import org.jcodec.common.VideoCodecMeta;
-import org.jcodec.common.VideoEncoder;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Packet;
-import org.jcodec.common.model.Picture;
 import org.jcodec.common.model.Size;
-import org.jcodec.scale.AWTUtil;
-import org.jcodec.scale.ColorUtil;
-import org.jcodec.scale.Transform;
+import org.jcodec.containers.mp4.muxer.MP4Muxer;
 
-/** Turns a {@link Storyboard} into files: an H.264 MP4, a PNG thumbnail, a JPEG spritesheet. */
+/**
+ * Turns a {@link Storyboard} into files: an MP4 (H.264 video at 24 fps and an AAC sound track), a
+ * PNG thumbnail and a JPEG spritesheet.
+ */
 final class AssetRenderer {
-  private static final int SPRITE_COLUMNS = 4;
   private static final int SPRITE_SCALE = 4;
 
   private AssetRenderer() {}
 
   /**
-   * Writes an H.264 MP4 whose duration is exactly the storyboard's seconds: {@code n} frames, each
-   * lasting {@code seconds / n} (a track timescale of {@code n} and a frame duration of {@code
-   * seconds} ticks). Every frame is a key frame: with so few frames that costs little and leaves no
-   * motion-compensation artefacts.
+   * Writes the MP4: the storyboard's {@link H264Loop} GOP repeated for the whole duration (frame
+   * {@code i} lasts 1/24 s, so the video lasts exactly the storyboard's seconds), and the {@link
+   * AacTone} track, which ends within one audio frame (21 ms) before the picture.
    */
   static void video(Storyboard story, Path target) throws IOException {
-    int frames = story.frameCount();
-    VideoCodecMeta meta =
-        VideoCodecMeta.createSimpleVideoCodecMeta(
-            new Size(story.width(), story.height()), ColorSpace.YUV420J);
-    H264Encoder encoder = H264Encoder.createH264Encoder();
-    encoder.setKeyInterval(1);
-    Transform toYuv = ColorUtil.getTransform(ColorSpace.RGB, ColorSpace.YUV420J);
+    List<ByteBuffer> gop = H264Loop.gop(story);
     try (SeekableByteChannel out = NIOUtils.writableChannel(target.toFile())) {
-      SinkImpl mp4 = SinkImpl.createWithStream(out, Format.MOV, Codec.H264, null);
-      mp4.init();
-      for (int i = 0; i < frames; i++) {
-        Picture yuv = Picture.create(story.width(), story.height(), ColorSpace.YUV420J);
-        toYuv.transform(AWTUtil.fromBufferedImageRGB(story.frame(i)), yuv);
-        ByteBuffer buffer = ByteBuffer.allocate(encoder.estimateBufferSize(yuv));
-        VideoEncoder.EncodedFrame encoded = encoder.encodeFrame(yuv, buffer);
-        mp4.outputVideoPacket(
+      MP4Muxer mp4 = MP4Muxer.createMP4MuxerToChannel(out);
+      MuxerTrack video =
+          mp4.addVideoTrack(
+              Codec.H264,
+              VideoCodecMeta.createSimpleVideoCodecMeta(
+                  new Size(story.width(), story.height()), ColorSpace.YUV420J));
+      MuxerTrack audio =
+          mp4.addAudioTrack(
+              Codec.AAC,
+              AudioCodecMeta.fromAudioFormat(
+                  new AudioFormat(AacTone.SAMPLE_RATE, 16, 1, true, false)));
+      for (int frame = 0; frame < story.frameCount(); frame++) {
+        int inGop = frame % gop.size();
+        video.addFrame(
             Packet.createPacket(
-                encoded.getData(),
-                (long) i * story.seconds(),
-                frames,
-                story.seconds(),
-                i,
+                gop.get(inGop).duplicate(),
+                frame,
+                Storyboard.FRAMES_PER_SECOND,
+                1,
+                frame,
+                inGop == 0 ? Packet.FrameType.KEY : Packet.FrameType.INTER,
+                null));
+      }
+      for (int frame = 0; frame < AacTone.frameCount(story.seconds()); frame++) {
+        audio.addFrame(
+            Packet.createPacket(
+                AacTone.adtsFrame(frame),
+                (long) frame * AacTone.SAMPLES_PER_FRAME,
+                AacTone.SAMPLE_RATE,
+                AacTone.SAMPLES_PER_FRAME,
+                frame,
                 Packet.FrameType.KEY,
-                null),
-            meta);
+                null));
       }
       mp4.finish();
     }
@@ -72,22 +80,22 @@ final class AssetRenderer {
     write(story.frame(0), "png", target);
   }
 
-  /** Every frame at a quarter of the size, in rows of four, as JPEG. */
+  /**
+   * Four moments of the loop (the disc a quarter turn apart) at a quarter of the size, in one row,
+   * as JPEG.
+   */
   static void spritesheet(Storyboard story, Path target) throws IOException {
     int tileWidth = story.width() / SPRITE_SCALE;
     int tileHeight = story.height() / SPRITE_SCALE;
-    int columns = Math.min(SPRITE_COLUMNS, story.frameCount());
-    int rows = (story.frameCount() + columns - 1) / columns;
+    int[] frames = Storyboard.SPRITE_FRAMES;
     BufferedImage sheet =
-        new BufferedImage(columns * tileWidth, rows * tileHeight, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(frames.length * tileWidth, tileHeight, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sheet.createGraphics();
     try {
       g.setRenderingHint(
           RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      for (int i = 0; i < story.frameCount(); i++) {
-        int x = (i % columns) * tileWidth;
-        int y = (i / columns) * tileHeight;
-        g.drawImage(story.frame(i), x, y, tileWidth, tileHeight, null);
+      for (int i = 0; i < frames.length; i++) {
+        g.drawImage(story.frame(frames[i]), i * tileWidth, 0, tileWidth, tileHeight, null);
       }
     } finally {
       g.dispose();

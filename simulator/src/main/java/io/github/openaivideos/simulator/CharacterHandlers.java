@@ -2,10 +2,12 @@ package io.github.openaivideos.simulator;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.Set;
 
 /** Create and retrieve characters. */
 final class CharacterHandlers {
   private static final String VIDEO = "video";
+  private static final Set<String> CREATE = Set.of("name", VIDEO);
 
   private final VideoStore store;
   private final Uploads uploads;
@@ -19,7 +21,8 @@ final class CharacterHandlers {
 
   /** POST /videos/characters (multipart only): an MP4 upload and a name of 1..80 characters. */
   void create(Context ctx) {
-    RequestFields fields = RequestFields.read(ctx, false);
+    RequestFields.checkQuery(ctx, Set.of());
+    RequestFields fields = RequestFields.read(ctx, false, CREATE);
     String name = Rules.characterName(fields);
     RequestFields.Field video = fields.field(VIDEO).orElseThrow(() -> ApiException.missing(VIDEO));
     if (!(video instanceof RequestFields.Upload upload)) {
@@ -34,6 +37,7 @@ final class CharacterHandlers {
 
   /** GET /videos/characters/{character_id} */
   void retrieve(Context ctx) {
+    RequestFields.checkQuery(ctx, Set.of());
     String id = ctx.pathParam("character_id");
     CharacterRecord character =
         store

@@ -3,11 +3,20 @@ package io.github.openaivideos.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.util.Set;
 
 /** The four operations that start a job: create, remix, edit and extend. */
 final class CreationHandlers {
   private static final String INPUT_REFERENCE = "input_reference";
   private static final String VIDEO = "video";
+
+  /** The parameters of each operation (openapi/videos.yaml); any other is an unknown parameter. */
+  private static final Set<String> CREATE =
+      Set.of("prompt", "model", "seconds", "size", INPUT_REFERENCE);
+
+  private static final Set<String> REMIX = Set.of("prompt");
+  private static final Set<String> EDIT = Set.of("prompt", VIDEO);
+  private static final Set<String> EXTEND = Set.of("prompt", VIDEO, "seconds");
 
   /** What a new job inherits from the video it edits or extends. */
   private record Source(String model, VideoSize size, int seconds) {}
@@ -22,7 +31,8 @@ final class CreationHandlers {
 
   /** POST /videos */
   void create(Context ctx) {
-    RequestFields fields = RequestFields.read(ctx, true);
+    RequestFields.checkQuery(ctx, Set.of());
+    RequestFields fields = RequestFields.read(ctx, true, CREATE);
     String prompt = Rules.prompt(fields);
     String model = Rules.model(fields);
     int seconds = Rules.createSeconds(fields);
@@ -33,7 +43,8 @@ final class CreationHandlers {
 
   /** POST /videos/{video_id}/remix */
   void remix(Context ctx) {
-    RequestFields fields = RequestFields.read(ctx, true);
+    RequestFields.checkQuery(ctx, Set.of());
+    RequestFields fields = RequestFields.read(ctx, true, REMIX);
     String prompt = Rules.prompt(fields);
     VideoRecord source = jobs.findCompleted("video_id", ctx.pathParam("video_id"));
     VideoRecord remix =
@@ -43,7 +54,8 @@ final class CreationHandlers {
 
   /** POST /videos/edits: same length and size as the source. */
   void edit(Context ctx) {
-    RequestFields fields = RequestFields.read(ctx, true);
+    RequestFields.checkQuery(ctx, Set.of());
+    RequestFields fields = RequestFields.read(ctx, true, EDIT);
     String prompt = Rules.prompt(fields);
     Source source = source(fields);
     Replies.json(
@@ -54,7 +66,8 @@ final class CreationHandlers {
 
   /** POST /videos/extensions: the new video is the source plus the new segment. */
   void extend(Context ctx) {
-    RequestFields fields = RequestFields.read(ctx, true);
+    RequestFields.checkQuery(ctx, Set.of());
+    RequestFields fields = RequestFields.read(ctx, true, EXTEND);
     String prompt = Rules.prompt(fields);
     int extension = Rules.extensionSeconds(fields);
     Source source = source(fields);

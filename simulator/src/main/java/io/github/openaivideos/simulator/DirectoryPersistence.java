@@ -10,26 +10,33 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Keeps one JSON file per record under {@code videos/} and {@code characters/} of the data
- * directory. Files are replaced atomically, so a crash never leaves half a record behind. The file
- * format is private to the simulator (it is not the API's Video object).
+ * directory, and one per deleted video under {@code deleted/} (its id and place in the listing
+ * order, so that a list cursor naming it still works after a restart). Files are replaced
+ * atomically, so a crash never leaves half a record behind. The file format is private to the
+ * simulator (it is not the API's Video object).
  */
 final class DirectoryPersistence implements Persistence {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path videos;
   private final Path characters;
+  private final Path deleted;
 
   DirectoryPersistence(Path dataDir) {
     this.videos = dataDir.resolve("videos");
     this.characters = dataDir.resolve("characters");
+    this.deleted = dataDir.resolve("deleted");
     try {
       Files.createDirectories(videos);
       Files.createDirectories(characters);
+      Files.createDirectories(deleted);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
     }
@@ -70,6 +77,15 @@ final class DirectoryPersistence implements Persistence {
   }
 
   @Override
+  public Map<String, Long> loadDeleted() {
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (JsonNode node : readAll(deleted)) {
+      result.put(node.get("id").asText(), node.get("sequence").asLong());
+    }
+    return result;
+  }
+
+  @Override
   public void saveVideo(VideoRecord video) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("id", video.id());
@@ -91,9 +107,13 @@ final class DirectoryPersistence implements Persistence {
   }
 
   @Override
-  public void deleteVideo(String id) {
+  public void deleteVideo(VideoRecord video) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", video.id());
+    node.put("sequence", video.sequence());
+    write(deleted.resolve(video.id() + ".json"), node);
     try {
-      Files.deleteIfExists(videos.resolve(id + ".json"));
+      Files.deleteIfExists(videos.resolve(video.id() + ".json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,10 @@ package io.github.openaivideos.simulator;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Random identifiers in the shapes the real service uses: {@code video_…}, {@code char_…}. */
+/**
+ * Random identifiers in the shapes the real service uses: {@code video_…}, {@code char_…}, {@code
+ * evt_…}.
+ */
 final class Ids {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -15,6 +18,14 @@ final class Ids {
 
   static String character() {
     return "char_" + randomHex();
+  }
+
+  static String event() {
+    return "evt_" + randomHex();
+  }
+
+  static String webhook() {
+    return "wh_" + randomHex();
   }
 
   static String request() {

@@ -3,6 +3,7 @@ package io.github.openaivideos.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** Starts video jobs and looks them up, with the 404 and 409 answers that lookups can give. */
 final class Jobs {
@@ -10,30 +11,40 @@ final class Jobs {
   private final Lifecycle lifecycle;
   private final Clock clock;
   private final FailureRule failureRule;
+  private final Consumer<VideoRecord> started;
 
-  Jobs(VideoStore store, Lifecycle lifecycle, Clock clock, FailureRule failureRule) {
+  Jobs(
+      VideoStore store,
+      Lifecycle lifecycle,
+      Clock clock,
+      FailureRule failureRule,
+      Consumer<VideoRecord> started) {
     this.store = store;
     this.lifecycle = lifecycle;
     this.clock = clock;
     this.failureRule = failureRule;
+    this.started = started;
   }
 
   /** Queues a new job now; it fails later if its prompt matches the failure rule. */
   VideoRecord start(
       String model, String prompt, VideoSize size, int seconds, String remixedFromVideoId) {
     JobError failure = failureRule.check(prompt);
-    return store.addVideo(
-        sequence ->
-            new VideoRecord(
-                Ids.video(),
-                model,
-                prompt,
-                size,
-                seconds,
-                clock.instant(),
-                sequence,
-                remixedFromVideoId,
-                failure));
+    VideoRecord video =
+        store.addVideo(
+            sequence ->
+                new VideoRecord(
+                    Ids.video(),
+                    model,
+                    prompt,
+                    size,
+                    seconds,
+                    clock.instant(),
+                    sequence,
+                    remixedFromVideoId,
+                    failure));
+    started.accept(video);
+    return video;
   }
 
   /** The video {@code id}; 404 naming {@code param} when there is none. */

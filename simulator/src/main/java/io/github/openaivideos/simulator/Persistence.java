@@ -1,6 +1,7 @@
 package io.github.openaivideos.simulator;
 
 import java.util.List;
+import java.util.Map;
 
 /** Where {@link VideoStore} keeps its records beyond the process: nowhere, or a data directory. */
 interface Persistence {
@@ -9,9 +10,13 @@ interface Persistence {
 
   List<CharacterRecord> loadCharacters();
 
+  /** The creation sequence numbers of deleted videos, by id (see {@link #deleteVideo}). */
+  Map<String, Long> loadDeleted();
+
   void saveVideo(VideoRecord video);
 
-  void deleteVideo(String id);
+  /** Forgets the video but remembers its place in the listing order, for list cursors. */
+  void deleteVideo(VideoRecord video);
 
   void saveCharacter(CharacterRecord character);
 
@@ -29,10 +34,15 @@ interface Persistence {
       }
 
       @Override
+      public Map<String, Long> loadDeleted() {
+        return Map.of();
+      }
+
+      @Override
       public void saveVideo(VideoRecord video) {}
 
       @Override
-      public void deleteVideo(String id) {}
+      public void deleteVideo(VideoRecord video) {}
 
       @Override
       public void saveCharacter(CharacterRecord character) {}

@@ -1,16 +1,19 @@
 package io.github.openaivideos.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
+import java.util.Set;
 
 /** Rules of the two reference objects: VideoReference {@code {id}} and ImageReference. */
 final class References {
   static final int IMAGE_URL_MAX = 20_971_520;
+  private static final Set<String> VIDEO_MEMBERS = Set.of("id");
+  private static final Set<String> IMAGE_MEMBERS = Set.of("image_url", "file_id");
 
   private References() {}
 
-  /** The id of a VideoReference given as {@code param}. */
+  /** The id of a VideoReference given as {@code param}: {@code {"id"}} and nothing else. */
   static String videoId(String param, JsonNode reference) {
+    RequestFields.checkMembers(param, reference, VIDEO_MEMBERS);
     JsonNode id = reference.get("id");
     String idParam = param + ".id";
     if (id == null || id.isNull()) {
@@ -26,15 +29,7 @@ final class References {
    * Checks an ImageReference: exactly one of {@code image_url} or {@code file_id}, nothing else.
    */
   static void checkImage(String param, JsonNode reference) {
-    for (Iterator<String> names = reference.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!name.equals("image_url") && !name.equals("file_id")) {
-        throw ApiException.invalid(
-            param + "." + name,
-            "unknown_parameter",
-            "Unknown parameter: '" + param + "." + name + "'.");
-      }
-    }
+    RequestFields.checkMembers(param, reference, IMAGE_MEMBERS);
     if (reference.size() != 1) {
       throw ApiException.invalid(
           param,

@@ -1,20 +1,25 @@
 package io.github.openaivideos.simulator;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * What a simulated video shows: a background in a colour derived from the video id, a disc that
- * travels from left to right and a progress bar along the bottom. The video has {@link
- * #frameCount()} frames spread evenly over its duration; the thumbnail and the spritesheet are made
- * of the same frames. No text is drawn, so no font is needed on the machine.
+ * What a simulated video shows: a background in a colour derived from the video id and a disc that
+ * circles the centre once a second, at {@link #FRAMES_PER_SECOND} frames per second. The disc moves
+ * by whole, even numbers of pixels from frame to frame, so that {@link H264Loop} can encode every
+ * frame after the first as an exact copy of the one before, moved (no residual, no drift). No text
+ * is drawn, so no font is needed on the machine.
  */
 final class Storyboard {
-  /** Few frames keep H.264 encoding of large sizes within a couple of seconds. */
-  static final int MAX_FRAMES = 4;
+  static final int FRAMES_PER_SECOND = 24;
+
+  /** One revolution of the disc: the picture repeats every second. */
+  static final int LOOP_FRAMES = FRAMES_PER_SECOND;
+
+  /** The loop frames the spritesheet shows: the disc at a quarter turn from one to the next. */
+  static final int[] SPRITE_FRAMES = {0, 6, 12, 18};
 
   private final int width;
   private final int height;
@@ -43,11 +48,37 @@ final class Storyboard {
     return seconds;
   }
 
+  /** Every frame of the video: {@code seconds} times {@link #FRAMES_PER_SECOND}. */
   int frameCount() {
-    return Math.min(seconds, MAX_FRAMES);
+    return seconds * FRAMES_PER_SECOND;
   }
 
-  /** Frame {@code index} (0-based) as a 24-bit image of the video's size. */
+  /** The diameter of the disc, in pixels. */
+  int diameter() {
+    return Math.min(width, height) / 4;
+  }
+
+  /** The radius of the circle the disc's centre travels, in pixels (even). */
+  int orbit() {
+    return even(Math.min(width, height) / 8.0);
+  }
+
+  /** Where the disc's centre is in loop frame {@code index}: {@code {dx, dy}} from the centre. */
+  int[] offset(int index) {
+    double angle = 2 * Math.PI * Math.floorMod(index, LOOP_FRAMES) / LOOP_FRAMES;
+    return new int[] {even(orbit() * Math.cos(angle)), even(orbit() * Math.sin(angle))};
+  }
+
+  /**
+   * The disc's bounding box over the whole loop, {@code {left, top, right, bottom}} in pixels
+   * (right and bottom exclusive): outside it, every frame is plain background.
+   */
+  int[] motionBounds() {
+    int reach = orbit() + diameter() / 2 + 2;
+    return new int[] {centreX() - reach, centreY() - reach, centreX() + reach, centreY() + reach};
+  }
+
+  /** Loop frame {@code index} (0-based) as a 24-bit image of the video's size. */
   BufferedImage frame(int index) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = image.createGraphics();
@@ -55,20 +86,29 @@ final class Storyboard {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setColor(background);
       g.fillRect(0, 0, width, height);
-      double position = (index + 0.5) / frameCount();
-      int diameter = Math.min(width, height) / 4;
-      int x = (int) (position * (width - diameter));
-      int y = (height - diameter) / 2;
+      int[] offset = offset(index);
+      int diameter = diameter();
       g.setColor(foreground);
-      g.fillOval(x, y, diameter, diameter);
-      int barHeight = Math.max(4, height / 40);
-      g.fillRect(0, height - barHeight, (int) (width * (index + 1.0) / frameCount()), barHeight);
-      g.setStroke(new BasicStroke(Math.max(2, Math.min(width, height) / 100f)));
-      g.setColor(Color.WHITE);
-      g.drawRect(0, 0, width - 1, height - 1);
+      g.fillOval(
+          centreX() + offset[0] - diameter / 2,
+          centreY() + offset[1] - diameter / 2,
+          diameter,
+          diameter);
     } finally {
       g.dispose();
     }
     return image;
+  }
+
+  private int centreX() {
+    return width / 2 & ~1;
+  }
+
+  private int centreY() {
+    return height / 2 & ~1;
+  }
+
+  private static int even(double value) {
+    return 2 * (int) Math.round(value / 2);
   }
 }

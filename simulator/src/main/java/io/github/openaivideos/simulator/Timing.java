@@ -7,7 +7,8 @@ import java.util.Objects;
  * How long a simulated job spends in each state: {@code queued} for {@link #queued()}, then {@code
  * in_progress} for {@link #inProgress()} with its progress rising linearly from 0 to 99, then
  * {@code completed} (or {@code failed}). States are computed from the simulator's clock whenever a
- * job is read, so no background thread is involved.
+ * job is read, so no background thread is involved (but for webhook delivery, when configured: a
+ * thread looks at unfinished jobs to send their events).
  *
  * @param queued time spent queued
  * @param inProgress time spent in progress

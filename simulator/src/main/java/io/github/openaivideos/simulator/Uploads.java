@@ -31,16 +31,18 @@ final class Uploads {
     MediaType declared = MediaType.ofContentType(file.contentType());
     List<String> supported = allowed.stream().map(t -> t.mime).toList();
     if (declared == null || !allowed.contains(declared)) {
+      String given = file.contentType() == null ? "none" : "'" + file.contentType() + "'";
       throw ApiException.invalid(
           param,
           "invalid_file_type",
           "Invalid file type for '"
               + param
-              + "': '"
-              + file.contentType()
-              + "'. Supported types are: "
+              + "': "
+              + given
+              + ". Supported types are: "
               + Rules.humanList(supported)
-              + ".");
+              + ". The type is the Content-Type declared on the file part, not the file name or"
+              + " its bytes: declare the file's real type there.");
     }
     byte[] head;
     try (InputStream in = file.content()) {

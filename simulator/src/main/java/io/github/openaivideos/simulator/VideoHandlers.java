@@ -3,6 +3,7 @@ package io.github.openaivideos.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Set;
 
 /** The operations on existing videos: list, retrieve, delete and download content. */
 final class VideoHandlers {
@@ -23,6 +24,7 @@ final class VideoHandlers {
 
   /** GET /videos?after&limit&order */
   void list(Context ctx) {
+    RequestFields.checkQuery(ctx, Set.of("after", "limit", "order"));
     String after = ctx.queryParam("after");
     int limit = limit(ctx.queryParam("limit"));
     String order = ctx.queryParam("order");
@@ -43,6 +45,7 @@ final class VideoHandlers {
 
   /** GET /videos/{video_id}, with a poll hint while the job runs. */
   void retrieve(Context ctx) {
+    RequestFields.checkQuery(ctx, Set.of());
     VideoRecord video = jobs.find("video_id", ctx.pathParam("video_id"));
     if (!jobs.state(video).finished()) {
       long wait = Math.min(MAX_POLL_AFTER_MS, Math.max(1, jobs.untilFinished(video).toMillis()));
@@ -53,6 +56,7 @@ final class VideoHandlers {
 
   /** DELETE /videos/{video_id}: forgets the job and removes its files. */
   void delete(Context ctx) {
+    RequestFields.checkQuery(ctx, Set.of());
     VideoRecord video = jobs.find("video_id", ctx.pathParam("video_id"));
     store.removeVideo(video.id());
     assets.delete(video.id());
@@ -61,6 +65,7 @@ final class VideoHandlers {
 
   /** GET /videos/{video_id}/content?variant=video|thumbnail|spritesheet */
   void content(Context ctx) {
+    RequestFields.checkQuery(ctx, Set.of("variant"));
     String name = ctx.queryParam("variant");
     Assets.Variant variant = name == null ? Assets.Variant.VIDEO : Assets.Variant.of(name);
     if (variant == null) {

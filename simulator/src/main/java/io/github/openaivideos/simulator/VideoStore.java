@@ -23,6 +23,10 @@ final class VideoStore {
   private final Persistence persistence;
   private final Map<String, VideoRecord> videos = new HashMap<>();
   private final Map<String, CharacterRecord> characters = new HashMap<>();
+
+  /** Where deleted videos stood in creation order, so a list cursor naming one still works. */
+  private final Map<String, Long> deleted = new HashMap<>();
+
   private long nextSequence;
 
   VideoStore(Persistence persistence) {
@@ -30,6 +34,10 @@ final class VideoStore {
     for (VideoRecord video : persistence.loadVideos()) {
       videos.put(video.id(), video);
       nextSequence = Math.max(nextSequence, video.sequence() + 1);
+    }
+    deleted.putAll(persistence.loadDeleted());
+    for (long sequence : deleted.values()) {
+      nextSequence = Math.max(nextSequence, sequence + 1);
     }
     for (CharacterRecord character : persistence.loadCharacters()) {
       characters.put(character.id(), character);
@@ -48,32 +56,41 @@ final class VideoStore {
     return Optional.ofNullable(videos.get(id));
   }
 
+  synchronized List<VideoRecord> videos() {
+    return List.copyOf(videos.values());
+  }
+
+  /** Forgets the video, keeping only its place in the listing order. */
   synchronized boolean removeVideo(String id) {
-    if (videos.remove(id) == null) {
+    VideoRecord video = videos.get(id);
+    if (video == null) {
       return false;
     }
-    persistence.deleteVideo(id);
+    persistence.deleteVideo(video);
+    videos.remove(id);
+    deleted.put(id, video.sequence());
     return true;
   }
 
   /**
    * Up to {@code limit} videos that come after the video {@code after} (or from the start when it
-   * is null) in creation order, newest first unless {@code ascending}. Empty when {@code after}
-   * names no stored video.
+   * is null) in creation order, newest first unless {@code ascending}. A deleted video still marks
+   * its place, so a page continues where its cursor was. Empty when {@code after} names no video
+   * the simulator ever created.
    */
   synchronized Optional<Page> page(String after, int limit, boolean ascending) {
     List<VideoRecord> sorted = new ArrayList<>(videos.values());
     sorted.sort(ascending ? OLDEST_FIRST : OLDEST_FIRST.reversed());
-    int start = 0;
     if (after != null) {
-      VideoRecord cursor = videos.get(after);
+      VideoRecord live = videos.get(after);
+      Long cursor = live != null ? Long.valueOf(live.sequence()) : deleted.get(after);
       if (cursor == null) {
         return Optional.empty();
       }
-      start = sorted.indexOf(cursor) + 1;
+      sorted.removeIf(v -> ascending ? v.sequence() <= cursor : v.sequence() >= cursor);
     }
-    int end = Math.min(sorted.size(), start + limit);
-    return Optional.of(new Page(List.copyOf(sorted.subList(start, end)), end < sorted.size()));
+    int end = Math.min(sorted.size(), limit);
+    return Optional.of(new Page(List.copyOf(sorted.subList(0, end)), end < sorted.size()));
   }
 
   synchronized void addCharacter(CharacterRecord character) {

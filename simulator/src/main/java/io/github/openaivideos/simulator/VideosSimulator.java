@@ -3,12 +3,18 @@ package io.github.openaivideos.simulator;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -35,19 +41,34 @@ public final class VideosSimulator implements AutoCloseable {
   private final boolean ownsWorkDir;
   private final Faults faults = new Faults();
   private final Javalin app;
+  private final WebhookNotifier webhooks;
   private boolean started;
 
   private VideosSimulator(Builder builder) {
     this.requestedPort = builder.port;
     this.ownsWorkDir = builder.dataDir == null;
-    this.workDir = ownsWorkDir ? createTempDir() : builder.dataDir;
+    this.workDir = ownsWorkDir ? createTempDir() : writableDataDir(builder.dataDir);
     Path spoolDir = createDirectories(workDir.resolve("tmp"));
     Persistence persistence =
         ownsWorkDir ? Persistence.none() : new DirectoryPersistence(builder.dataDir);
     VideoStore store = new VideoStore(persistence);
     Assets assets = new Assets(workDir.resolve("assets"));
     Uploads uploads = new Uploads(spoolDir);
-    Jobs jobs = new Jobs(store, new Lifecycle(builder.timing), builder.clock, builder.failureRule);
+    Lifecycle lifecycle = new Lifecycle(builder.timing);
+    this.webhooks =
+        builder.webhookUrl == null
+            ? null
+            : new WebhookNotifier(
+                builder.webhookUrl,
+                WebhookSigner.of(builder.webhookSecret),
+                store,
+                lifecycle,
+                builder.clock,
+                builder.webhookAttempts,
+                builder.webhookFirstRetryDelay,
+                builder.webhookListener);
+    Consumer<VideoRecord> started = webhooks == null ? video -> {} : webhooks::started;
+    Jobs jobs = new Jobs(store, lifecycle, builder.clock, builder.failureRule, started);
     this.app =
         HttpApi.create(
             new RequestGuards(faults, builder.apiKey),
@@ -65,13 +86,33 @@ public final class VideosSimulator implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts serving; returns this simulator for chaining. */
+  /**
+   * Starts serving; returns this simulator for chaining.
+   *
+   * @throws SimulatorStartException if the port is already in use
+   */
   public synchronized VideosSimulator start() {
     if (started) {
       throw new IllegalStateException("already started");
     }
-    app.start(HOST, requestedPort);
+    if (requestedPort != 0) {
+      checkPortFree(requestedPort);
+    }
+    try {
+      app.start(HOST, requestedPort);
+    } catch (RuntimeException e) {
+      // Taken between the check and the start: Javalin wraps the BindException.
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BindException) {
+          throw SimulatorStartException.portInUse(HOST, requestedPort, e);
+        }
+      }
+      throw e;
+    }
     started = true;
+    if (webhooks != null) {
+      webhooks.start();
+    }
     return this;
   }
 
@@ -93,15 +134,54 @@ public final class VideosSimulator implements AutoCloseable {
     return faults;
   }
 
-  /** Stops serving. Without a data directory, every job and file is gone afterwards. */
+  /**
+   * Every attempt to deliver a webhook event so far, oldest first; empty without {@link
+   * Builder#webhookUrl}.
+   */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return webhooks == null ? List.of() : webhooks.deliveries();
+  }
+
+  /**
+   * Stops serving (and delivering webhooks). Without a data directory, every job and file is gone
+   * afterwards.
+   */
   @Override
   public synchronized void close() {
+    if (webhooks != null) {
+      webhooks.close();
+    }
     app.stop();
     started = false;
     if (ownsWorkDir) {
       deleteRecursively(workDir);
     } else {
       deleteRecursively(workDir.resolve("tmp"));
+    }
+  }
+
+  /**
+   * Fails with one clear line, before anything else happens, when the port is taken: Javalin would
+   * log an error and throw a wrapped exception.
+   */
+  private static void checkPortFree(int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(HOST, port));
+    } catch (IOException e) {
+      throw SimulatorStartException.portInUse(HOST, port, e);
+    }
+  }
+
+  /** Creates the data directory and checks that files can be written there. */
+  private static Path writableDataDir(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+      Files.delete(probe);
+      return dataDir;
+    } catch (IOException e) {
+      throw SimulatorStartException.dataDirNotWritable(dataDir, e);
     }
   }
 
@@ -143,6 +223,11 @@ public final class VideosSimulator implements AutoCloseable {
     private String apiKey;
     private long maxUploadBytes = 1024L * 1024 * 1024;
     private FailureRule failureRule = FailureRule.DEFAULT;
+    private URI webhookUrl;
+    private String webhookSecret;
+    private int webhookAttempts = 5;
+    private Duration webhookFirstRetryDelay = Duration.ofSeconds(1);
+    private Consumer<WebhookDelivery> webhookListener = delivery -> {};
 
     private Builder() {}
 
@@ -158,7 +243,8 @@ public final class VideosSimulator implements AutoCloseable {
     /**
      * Keeps jobs, characters and rendered assets in this directory (created if missing), so a
      * simulator started later on the same directory finds them again. Without it, state lives in
-     * memory and rendered files in a temporary directory removed by {@link #close()}.
+     * memory and rendered files in a temporary directory removed by {@link #close()}. {@link
+     * #build()} throws a {@link SimulatorStartException} when the directory cannot be written.
      */
     public Builder dataDir(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -187,6 +273,11 @@ public final class VideosSimulator implements AutoCloseable {
       return this;
     }
 
+    /** Whether only the key given to {@link #apiKey} is accepted. */
+    boolean requiresApiKey() {
+      return apiKey != null;
+    }
+
     /** The largest accepted uploaded file, in bytes (1 GiB by default); larger ones get a 413. */
     public Builder maxUploadBytes(long maxUploadBytes) {
       if (maxUploadBytes < 1) {
@@ -209,8 +300,70 @@ public final class VideosSimulator implements AutoCloseable {
       return this;
     }
 
-    /** A simulator with these options, not yet started. */
+    /**
+     * Delivers a signed {@code video.completed} or {@code video.failed} event to this URL when a
+     * job finishes (Standard Webhooks: headers {@code webhook-id}, {@code webhook-timestamp},
+     * {@code webhook-signature}). Needs {@link #webhookSecret}.
+     */
+    public Builder webhookUrl(String url) {
+      Objects.requireNonNull(url, "url");
+      URI parsed;
+      try {
+        parsed = URI.create(url);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("webhook URL is not a URL: " + url, e);
+      }
+      if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))
+          || parsed.getHost() == null) {
+        throw new IllegalArgumentException("webhook URL must be an http or https URL: " + url);
+      }
+      this.webhookUrl = parsed;
+      return this;
+    }
+
+    /** The signing secret of webhook deliveries: {@code whsec_} followed by base64. */
+    public Builder webhookSecret(String secret) {
+      WebhookSigner.of(Objects.requireNonNull(secret, "secret")); // checks it
+      this.webhookSecret = secret;
+      return this;
+    }
+
+    /**
+     * How a delivery that gets no 2xx is retried: up to {@code maxAttempts} attempts in all (5 by
+     * default), the second {@code firstRetryDelay} after the first (1 s by default), each later one
+     * twice as long after the one before.
+     */
+    public Builder webhookRetries(int maxAttempts, Duration firstRetryDelay) {
+      if (maxAttempts < 1 || maxAttempts > 20) {
+        throw new IllegalArgumentException("maxAttempts must be 1..20: " + maxAttempts);
+      }
+      Objects.requireNonNull(firstRetryDelay, "firstRetryDelay");
+      if (firstRetryDelay.isNegative()) {
+        throw new IllegalArgumentException("firstRetryDelay must not be negative");
+      }
+      this.webhookAttempts = maxAttempts;
+      this.webhookFirstRetryDelay = firstRetryDelay;
+      return this;
+    }
+
+    /** Called with each webhook delivery attempt, as it is logged. */
+    public Builder onWebhookDelivery(Consumer<WebhookDelivery> listener) {
+      this.webhookListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * A simulator with these options, not yet started.
+     *
+     * @throws IllegalStateException if only one of the webhook URL and secret is set
+     */
     public VideosSimulator build() {
+      if ((webhookUrl == null) != (webhookSecret == null)) {
+        throw new IllegalStateException(
+            webhookUrl == null
+                ? "a webhook secret needs a webhook URL"
+                : "a webhook URL needs a webhook secret (whsec_...)");
+      }
       return new VideosSimulator(this);
     }
   }

@@ -90,7 +90,8 @@ class CharacterTest {
         400,
         "video",
         "invalid_file_type",
-        "Invalid file type for 'video': 'image/png'. Supported types are: 'video/mp4'.");
+        "Invalid file type for 'video': 'image/png'. Supported types are: 'video/mp4'."
+            + CreateVideoTest.DECLARED_TYPE_COUNTS);
   }
 
   @Test

@@ -16,9 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mp4parser.IsoFile;
+import org.mp4parser.boxes.iso14496.part12.MediaHeaderBox;
 import org.mp4parser.boxes.iso14496.part12.MovieHeaderBox;
+import org.mp4parser.boxes.iso14496.part12.SampleSizeBox;
+import org.mp4parser.boxes.iso14496.part12.SyncSampleBox;
 import org.mp4parser.boxes.iso14496.part12.TrackBox;
 import org.mp4parser.boxes.iso14496.part12.TrackHeaderBox;
+import org.mp4parser.boxes.iso14496.part14.ESDescriptorBox;
+import org.mp4parser.boxes.sampleentry.AudioSampleEntry;
 import org.mp4parser.boxes.sampleentry.VisualSampleEntry;
 
 class ContentTest {
@@ -127,6 +132,11 @@ class ContentTest {
     assertThat(api.get("videos/video_nope/content").statusCode()).isEqualTo(404);
   }
 
+  /**
+   * Checks the served MP4 with an MP4 parser independent of the encoder: the movie lasts exactly
+   * {@code seconds}; an H.264 track of that size holds 24 frames for each second, with a key frame
+   * every two seconds; an AAC-LC track (48 kHz, mono) ends less than one audio frame before it.
+   */
   static void assertMp4(byte[] bytes, double seconds, int width, int height) throws IOException {
     Path file = Files.createTempFile(dir, "served", ".mp4");
     Files.write(file, bytes);
@@ -134,14 +144,40 @@ class ContentTest {
       MovieHeaderBox header = iso.getMovieBox().getMovieHeaderBox();
       assertThat((double) header.getDuration() / header.getTimescale()).isEqualTo(seconds);
       List<TrackBox> tracks = iso.getMovieBox().getBoxes(TrackBox.class);
-      assertThat(tracks).hasSize(1);
-      TrackHeaderBox track = tracks.get(0).getTrackHeaderBox();
+      assertThat(tracks)
+          .extracting(t -> t.getMediaBox().getHandlerBox().getHandlerType())
+          .containsExactly("vide", "soun");
+
+      TrackBox video = tracks.get(0);
+      TrackHeaderBox track = video.getTrackHeaderBox();
       assertThat(track.getWidth()).isEqualTo(width);
       assertThat(track.getHeight()).isEqualTo(height);
-      VisualSampleEntry avc1 =
-          org.mp4parser.tools.Path.getPath(tracks.get(0), "mdia/minf/stbl/stsd/avc1");
+      VisualSampleEntry avc1 = org.mp4parser.tools.Path.getPath(video, "mdia/minf/stbl/stsd/avc1");
       assertThat(avc1.getWidth()).isEqualTo(width);
       assertThat(avc1.getHeight()).isEqualTo(height);
+      MediaHeaderBox videoTime = video.getMediaBox().getMediaHeaderBox();
+      assertThat((double) videoTime.getDuration() / videoTime.getTimescale()).isEqualTo(seconds);
+      SampleSizeBox frames = org.mp4parser.tools.Path.getPath(video, "mdia/minf/stbl/stsz");
+      assertThat(frames.getSampleCount()).isEqualTo((long) (seconds * 24));
+      SyncSampleBox keyFrames = org.mp4parser.tools.Path.getPath(video, "mdia/minf/stbl/stss");
+      assertThat(keyFrames.getSampleNumber()).startsWith(1L, 49L);
+      assertThat(keyFrames.getSampleNumber()).hasSize((int) Math.ceil(seconds / 2));
+
+      TrackBox audio = tracks.get(1);
+      AudioSampleEntry mp4a = org.mp4parser.tools.Path.getPath(audio, "mdia/minf/stbl/stsd/mp4a");
+      assertThat(mp4a.getSampleRate()).isEqualTo(48000);
+      assertThat(mp4a.getChannelCount()).isEqualTo(1);
+      ESDescriptorBox esds = org.mp4parser.tools.Path.getPath(mp4a, "esds");
+      assertThat(
+              esds.getEsDescriptor()
+                  .getDecoderConfigDescriptor()
+                  .getAudioSpecificInfo()
+                  .getAudioObjectType())
+          .as("AAC LC")
+          .isEqualTo(2);
+      MediaHeaderBox audioTime = audio.getMediaBox().getMediaHeaderBox();
+      double audioSeconds = (double) audioTime.getDuration() / audioTime.getTimescale();
+      assertThat(audioSeconds).isBetween(seconds - 1024.0 / 48000, seconds);
     }
   }
 

@@ -130,6 +130,30 @@ class ListVideosTest {
         "Invalid 'after': no video found with id 'video_gone'.");
   }
 
+  @Test
+  void aCursorAtADeletedVideoContinuesWhereItWas() {
+    try (VideosSimulator own = VideosSimulator.builder().timing(Timing.instant()).build().start()) {
+      Api local = new Api(own);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        ids.add(local.create("{\"prompt\":\"v" + i + "\"}").get("id").asText());
+      }
+      JsonNode first = Api.json(local.get("videos?order=asc&limit=2"));
+      assertThat(ids(first)).containsExactly(ids.get(0), ids.get(1));
+
+      assertThat(local.delete("videos/" + ids.get(1)).statusCode()).isEqualTo(200);
+      JsonNode next = Api.json(local.get("videos?order=asc&limit=2&after=" + ids.get(1)));
+      assertThat(local.delete("videos/" + ids.get(3)).statusCode()).isEqualTo(200);
+      JsonNode backwards = Api.json(local.get("videos?order=desc&after=" + ids.get(3)));
+
+      assertThat(ids(next)).containsExactly(ids.get(2), ids.get(3));
+      assertThat(next.get("has_more").asBoolean()).isTrue();
+      assertThat(ids(backwards)).containsExactly(ids.get(2), ids.get(0));
+      assertThat(backwards.get("has_more").asBoolean()).isFalse();
+      assertThat(local.get("videos/" + ids.get(1)).statusCode()).isEqualTo(404);
+    }
+  }
+
   private static List<String> reversed() {
     List<String> copy = new ArrayList<>(CREATED);
     java.util.Collections.reverse(copy);

@@ -61,6 +61,30 @@ class PersistenceTest {
   }
 
   @Test
+  void aCursorAtADeletedVideoStillWorksAfterARestart(@TempDir Path dataDir) {
+    String older;
+    String deleted;
+    try (VideosSimulator first = start(dataDir)) {
+      Api api = new Api(first);
+      older = api.create("{\"prompt\":\"older\"}").get("id").asText();
+      deleted = api.create("{\"prompt\":\"deleted\"}").get("id").asText();
+      assertThat(api.delete("videos/" + deleted).statusCode()).isEqualTo(200);
+    }
+
+    try (VideosSimulator second = start(dataDir)) {
+      Api api = new Api(second);
+      String newer = api.create("{\"prompt\":\"newer\"}").get("id").asText();
+      JsonNode olderSide = Api.json(api.get("videos?after=" + deleted));
+      JsonNode newerSide = Api.json(api.get("videos?order=asc&after=" + deleted));
+
+      assertThat(olderSide.get("data")).hasSize(1);
+      assertThat(olderSide.get("data").get(0).get("id").asText()).isEqualTo(older);
+      assertThat(newerSide.get("data")).hasSize(1);
+      assertThat(newerSide.get("data").get(0).get("id").asText()).isEqualTo(newer);
+    }
+  }
+
+  @Test
   void withoutDataDirectoryNothingSurvives() {
     String id;
     try (VideosSimulator first = VideosSimulator.builder().build().start()) {

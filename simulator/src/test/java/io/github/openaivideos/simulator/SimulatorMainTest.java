@@ -35,6 +35,42 @@ class SimulatorMainTest {
   }
 
   @Test
+  void webhookOptionsMakeTheSimulatorDeliverSignedEvents() throws Exception {
+    try (WebhookEndpoint endpoint = new WebhookEndpoint()) {
+      VideosSimulator.Builder builder =
+          SimulatorMain.parse(
+              new String[] {
+                "--port", "0",
+                "--queued-ms", "0",
+                "--in-progress-ms", "0",
+                "--webhook-url", endpoint.url(),
+                "--webhook-secret", "whsec_c2VjcmV0LWtleS1ieXRlcw=="
+              });
+
+      try (VideosSimulator sim = builder.build().start()) {
+        String id = new Api(sim).create("{\"prompt\":\"p\"}").get("id").asText();
+
+        WebhookEndpoint.Received received = endpoint.next();
+        assertThat(received.body())
+            .contains("\"type\":\"video.completed\",\"data\":{\"id\":\"" + id);
+        assertThat(received.header("webhook-signature")).startsWith("v1,");
+      }
+    }
+  }
+
+  @Test
+  void webhookOptionsComeInPairsAndTheSecretIsChecked() {
+    assertThatThrownBy(
+            () -> SimulatorMain.parse(new String[] {"--webhook-url", "http://127.0.0.1:9/h"}))
+        .hasMessage("--webhook-url needs --webhook-secret");
+    assertThatThrownBy(
+            () -> SimulatorMain.parse(new String[] {"--webhook-secret", "whsec_c2VjcmV0"}))
+        .hasMessage("--webhook-secret needs --webhook-url");
+    assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--webhook-secret", "hunter2"}))
+        .hasMessage("--webhook-secret: the webhook secret must start with whsec_");
+  }
+
+  @Test
   void helpReturnsNoBuilder() {
     assertThat(SimulatorMain.parse(new String[] {"--help"})).isNull();
   }

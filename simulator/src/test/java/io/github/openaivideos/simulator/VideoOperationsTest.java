@@ -203,7 +203,31 @@ class VideoOperationsTest {
         400,
         "video",
         "invalid_file_type",
-        "Invalid file type for 'video': 'video/quicktime'. Supported types are: 'video/mp4'.");
+        "Invalid file type for 'video': 'video/quicktime'. Supported types are: 'video/mp4'."
+            + CreateVideoTest.DECLARED_TYPE_COUNTS);
+  }
+
+  @Test
+  void uploadedVideoDeclaredAsOctetStreamIsRefusedEvenWhenItIsAnMp4(@TempDir Path dir) {
+    HttpResponse<String> response =
+        api.postMultipart(
+            "videos/edits",
+            new Multipart()
+                .text("prompt", "p")
+                .file(
+                    "video",
+                    "clip.mp4",
+                    "application/octet-stream",
+                    Fixtures.mp4(4, new VideoSize(320, 240), dir)));
+
+    assertError(
+        response,
+        400,
+        "video",
+        "invalid_file_type",
+        "Invalid file type for 'video': 'application/octet-stream'. Supported types are:"
+            + " 'video/mp4'."
+            + CreateVideoTest.DECLARED_TYPE_COUNTS);
   }
 
   @Test
