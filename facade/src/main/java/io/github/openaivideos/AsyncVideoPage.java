@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One page of {@link VideosAsyncClient#list}; later pages are fetched without blocking.
@@ -22,8 +23,9 @@ public final class AsyncVideoPage extends Page {
   AsyncVideoPage(
       VideoList list,
       ListVideos params,
-      Function<ListVideos, CompletableFuture<AsyncVideoPage>> fetch) {
-    super(list, params);
+      Function<ListVideos, CompletableFuture<AsyncVideoPage>> fetch,
+      UnaryOperator<String> redact) {
+    super(list, params, redact);
     this.fetch = requireNonNull(fetch, "fetch == null");
   }
 

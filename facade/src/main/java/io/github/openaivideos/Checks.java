@@ -29,17 +29,46 @@ final class Checks {
     }
   }
 
-  /** The id of a video the server returned, which the client needs to go on (poll, page). */
-  static String idOf(String operation, io.github.openaivideos.models.Video video) {
-    return video
-        .findId()
-        .orElseThrow(
-            () ->
-                new InvalidResponseException(
-                    operation + " got a video without an id, which the spec requires",
-                    200,
-                    null,
-                    null));
+  /**
+   * The id of a video the server returned, which the client needs to go on (poll): a server's id
+   * that is missing, blank, {@code .} or {@code ..} is an {@link InvalidResponseException}, not the
+   * {@link IllegalArgumentException} the same id from a caller is.
+   */
+  static String idOf(
+      String operation,
+      io.github.openaivideos.models.Video video,
+      java.util.function.UnaryOperator<String> redact) {
+    String id =
+        video
+            .findId()
+            .orElseThrow(
+                () ->
+                    new InvalidResponseException(
+                        operation + " got a video without an id, which the spec requires",
+                        200,
+                        null,
+                        null));
+    if (id.isBlank()) {
+      throw new InvalidResponseException(
+          operation + " got a video with a blank id; it cannot be waited for", 200, null, null);
+    }
+    if (isDotSegment(id)) {
+      throw new InvalidResponseException(
+          redact.apply(
+              operation
+                  + " got a video whose id \""
+                  + id
+                  + "\" would change the URL path; it cannot be waited for"),
+          200,
+          null,
+          null);
+    }
+    return id;
+  }
+
+  /** Whether an id is a URL path's dot segment, which would change the path it is put in. */
+  static boolean isDotSegment(String id) {
+    return id.equals(".") || id.equals("..");
   }
 
   /** An id that will go into a URL path. */
@@ -48,7 +77,7 @@ final class Checks {
     if (id.isBlank()) {
       throw new IllegalArgumentException(operation + ": " + field + " must not be blank");
     }
-    if (id.equals(".") || id.equals("..")) {
+    if (isDotSegment(id)) {
       throw new IllegalArgumentException(
           operation + ": " + field + " \"" + id + "\" is not an id (it would change the URL path)");
     }

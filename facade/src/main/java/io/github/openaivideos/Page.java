@@ -6,15 +6,21 @@ import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** What the blocking and the async page share: the server's page and the query that fetched it. */
 abstract class Page {
   final VideoList list;
   final ListVideos params;
+  private final UnaryOperator<String> redact;
 
-  Page(VideoList list, ListVideos params) {
+  /**
+   * @param redact applied to a message that quotes the server's cursor
+   */
+  Page(VideoList list, ListVideos params, UnaryOperator<String> redact) {
     this.list = requireNonNull(list, "list == null");
     this.params = requireNonNull(params, "params == null");
+    this.redact = requireNonNull(redact, "redact == null");
   }
 
   /** The page as the server sent it, unknown properties included. */
@@ -49,9 +55,20 @@ abstract class Page {
                 () -> data.isEmpty() ? null : data.get(data.size() - 1).findId().orElse(null));
     if (cursor == null || cursor.equals(params.afterOrNull())) {
       throw new InvalidResponseException(
-          "list: the server says has_more but its cursor "
-              + (cursor == null ? "is missing" : "did not move from " + cursor)
-              + "; stopping instead of fetching the same page again",
+          redact.apply(
+              "list: the server says has_more but its cursor "
+                  + (cursor == null ? "is missing" : "did not move from " + cursor)
+                  + "; stopping instead of fetching the same page again"),
+          200,
+          null,
+          null);
+    }
+    if (cursor.isBlank() || Checks.isDotSegment(cursor)) {
+      throw new InvalidResponseException(
+          redact.apply(
+              "list: the server says has_more but its cursor \""
+                  + cursor
+                  + "\" is not a video id; stopping instead of sending it back"),
           200,
           null,
           null);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -21,8 +22,12 @@ import java.util.stream.StreamSupport;
 public final class VideoPage extends Page {
   private final Function<ListVideos, VideoPage> fetch;
 
-  VideoPage(VideoList list, ListVideos params, Function<ListVideos, VideoPage> fetch) {
-    super(list, params);
+  VideoPage(
+      VideoList list,
+      ListVideos params,
+      Function<ListVideos, VideoPage> fetch,
+      UnaryOperator<String> redact) {
+    super(list, params, redact);
     this.fetch = requireNonNull(fetch, "fetch == null");
   }
 

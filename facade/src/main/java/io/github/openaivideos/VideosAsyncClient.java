@@ -47,7 +47,8 @@ public final class VideosAsyncClient {
   public CompletableFuture<AsyncVideoPage> list(ListVideos query) {
     return client
         .runAsync(client.ops().list(query))
-        .thenApply(list -> new AsyncVideoPage(list, query, this::list));
+        .thenApply(
+            list -> new AsyncVideoPage(list, query, this::list, client.executor().redactor()));
   }
 
   public CompletableFuture<Video> retrieve(String videoId) {
@@ -94,7 +95,14 @@ public final class VideosAsyncClient {
     return client
         .rawAsync(exchange, null)
         .thenApply(
-            r -> Downloads.toPath(r.value(), variant, target, videoId, r.requestId().orElse(null)));
+            r ->
+                Downloads.toPath(
+                    r.value(),
+                    variant,
+                    target,
+                    videoId,
+                    r.requestId().orElse(null),
+                    client.executor().redactor()));
   }
 
   /** Waits until the job is completed, within the client's wait timeout. */
@@ -133,25 +141,32 @@ public final class VideosAsyncClient {
   /** {@link #create} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> createAndWait(
       CreateVideoRequest request, Consumer<Progress> listener) {
-    return create(request).thenCompose(v -> waitUntilDone(Checks.idOf("create", v), listener));
+    return create(request)
+        .thenCompose(
+            v -> waitUntilDone(Checks.idOf("create", v, client.executor().redactor()), listener));
   }
 
   /** {@link #remix} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> remixAndWait(
       String videoId, String prompt, Consumer<Progress> listener) {
     return remix(videoId, prompt)
-        .thenCompose(v -> waitUntilDone(Checks.idOf("remix", v), listener));
+        .thenCompose(
+            v -> waitUntilDone(Checks.idOf("remix", v, client.executor().redactor()), listener));
   }
 
   /** {@link #edit} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> editAndWait(
       EditVideoRequest request, Consumer<Progress> listener) {
-    return edit(request).thenCompose(v -> waitUntilDone(Checks.idOf("edit", v), listener));
+    return edit(request)
+        .thenCompose(
+            v -> waitUntilDone(Checks.idOf("edit", v, client.executor().redactor()), listener));
   }
 
   /** {@link #extend} then {@link #waitUntilDone(String, Consumer)}. */
   public CompletableFuture<Video> extendAndWait(
       ExtendVideoRequest request, Consumer<Progress> listener) {
-    return extend(request).thenCompose(v -> waitUntilDone(Checks.idOf("extend", v), listener));
+    return extend(request)
+        .thenCompose(
+            v -> waitUntilDone(Checks.idOf("extend", v, client.executor().redactor()), listener));
   }
 }

@@ -113,8 +113,15 @@ public final class VideosClient implements AutoCloseable {
             resources::scheduler,
             resources.lifecycle,
             new Redactor(config.apiKey));
+    WebhookReceiver receiver = config.webhookReceiver;
     this.poller =
-        new Poller(config.pollInterval, config.maxPollInterval, config.clock, config.sleeper);
+        new Poller(
+            config.pollInterval,
+            config.maxPollInterval,
+            config.clock,
+            config.sleeper,
+            receiver == null ? null : receiver::eventFor,
+            executor.redactor());
   }
 
   /** A builder with the defaults: hosted base URL, 2 retries, no key. */
@@ -169,7 +176,7 @@ public final class VideosClient implements AutoCloseable {
 
   /** Lists videos, one page; {@link VideoPage#autoPaging()} walks the rest. */
   public VideoPage list(ListVideos query) {
-    return new VideoPage(run(ops().list(query)), query, this::list);
+    return new VideoPage(run(ops().list(query)), query, this::list, executor.redactor());
   }
 
   /** Lists videos with the server's defaults. */
@@ -269,28 +276,31 @@ public final class VideosClient implements AutoCloseable {
 
   /** {@link #create} then {@link #waitUntilDone(String, Consumer)}. */
   public Video createAndWait(CreateVideoRequest request, Consumer<Progress> listener) {
-    return waitUntilDone(Checks.idOf("create", create(request)), listener);
+    return waitUntilDone(Checks.idOf("create", create(request), executor.redactor()), listener);
   }
 
   /** {@link #remix} then {@link #waitUntilDone(String, Consumer)}. */
   public Video remixAndWait(String videoId, String prompt, Consumer<Progress> listener) {
-    return waitUntilDone(Checks.idOf("remix", remix(videoId, prompt)), listener);
+    return waitUntilDone(
+        Checks.idOf("remix", remix(videoId, prompt), executor.redactor()), listener);
   }
 
   /** {@link #edit} then {@link #waitUntilDone(String, Consumer)}. */
   public Video editAndWait(EditVideoRequest request, Consumer<Progress> listener) {
-    return waitUntilDone(Checks.idOf("edit", edit(request)), listener);
+    return waitUntilDone(Checks.idOf("edit", edit(request), executor.redactor()), listener);
   }
 
   /** {@link #extend} then {@link #waitUntilDone(String, Consumer)}. */
   public Video extendAndWait(ExtendVideoRequest request, Consumer<Progress> listener) {
-    return waitUntilDone(Checks.idOf("extend", extend(request)), listener);
+    return waitUntilDone(Checks.idOf("extend", extend(request), executor.redactor()), listener);
   }
 
   /**
-   * Closes the connections and threads this client created: calls in flight are cancelled and later
-   * calls fail at once. A caller-supplied OkHttpClient is left as it was. Clients from {@link
-   * #withOptions} share the original's resources and do nothing here.
+   * Closes the connections and threads this client created: calls in flight are cancelled, pending
+   * futures (async calls and waits) complete exceptionally, and later calls fail at once, all with
+   * {@code IllegalStateException} "client closed: build a new VideosClient". A caller-supplied
+   * OkHttpClient is left as it was. Clients from {@link #withOptions} share the original's
+   * resources and do nothing here.
    */
   @Override
   public void close() {
@@ -382,7 +392,8 @@ public final class VideosClient implements AutoCloseable {
 
     public ApiResponse<VideoPage> list(ListVideos query) {
       ApiResponse<io.github.openaivideos.models.VideoList> page = raw(ops().list(query), null);
-      return page.map(list -> new VideoPage(list, query, VideosClient.this::list));
+      return page.map(
+          list -> new VideoPage(list, query, VideosClient.this::list, executor.redactor()));
     }
 
     public ApiResponse<Video> retrieve(String videoId) {
@@ -419,7 +430,8 @@ public final class VideosClient implements AutoCloseable {
       Downloads.checkTarget(target);
       ApiResponse<ResponseBody> response = raw(ops().download(videoId, variant), null);
       String requestId = response.requestId().orElse(null);
-      return response.map(body -> Downloads.toPath(body, variant, target, videoId, requestId));
+      return response.map(
+          body -> Downloads.toPath(body, variant, target, videoId, requestId, executor.redactor()));
     }
 
     /**
@@ -429,7 +441,8 @@ public final class VideosClient implements AutoCloseable {
       requireNonNull(out, "out == null");
       ApiResponse<ResponseBody> response = raw(ops().download(videoId, variant), null);
       String requestId = response.requestId().orElse(null);
-      return response.map(body -> Downloads.toStream(body, variant, out, videoId, requestId));
+      return response.map(
+          body -> Downloads.toStream(body, variant, out, videoId, requestId, executor.redactor()));
     }
   }
 
@@ -523,6 +536,7 @@ public final class VideosClient implements AutoCloseable {
     private @Nullable OkHttpClient okHttpClient;
     private boolean alwaysMultipart;
     private long maxResponseBytes = 16L << 20;
+    private @Nullable WebhookReceiver webhookReceiver;
 
     Builder() {}
 
@@ -550,6 +564,7 @@ public final class VideosClient implements AutoCloseable {
       okHttpClient = other.okHttpClient;
       alwaysMultipart = other.alwaysMultipart;
       maxResponseBytes = other.maxResponseBytes;
+      webhookReceiver = other.webhookReceiver;
     }
 
     /**
@@ -677,9 +692,9 @@ public final class VideosClient implements AutoCloseable {
 
     /**
      * Capacity of the client-wide retry budget (500 tokens): a retry takes 5 (10 after a timeout),
-     * a success gives 1 back. When most recent attempts failed, failures are reported at once as
-     * {@link RetryBudgetExhaustedException} instead of being retried. 0 turns retries off
-     * client-wide.
+     * a success gives 1 back. When most recent attempts failed, a failure is thrown at once instead
+     * of being retried, as itself, with a {@link RetryBudgetExhaustedException} attached as a
+     * suppressed exception. 0 turns retries off client-wide.
      */
     public Builder retryBudget(int tokens) {
       if (tokens < 0) {
@@ -771,6 +786,18 @@ public final class VideosClient implements AutoCloseable {
         throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + bytes);
       }
       this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Ends waits early on webhook events: {@code waitUntilDone} (and the {@code ...AndWait}
+     * methods, blocking and async) polls as soon as the {@code receiver} gets the job's {@code
+     * video.completed} or {@code video.failed} event, instead of sleeping until the next poll. The
+     * wait's result still comes from retrieving the video. Without an event, polling goes on at the
+     * usual interval. The receiver is not closed by {@link VideosClient#close()}.
+     */
+    public Builder webhooks(WebhookReceiver receiver) {
+      this.webhookReceiver = requireNonNull(receiver, "receiver == null");
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.github.openaivideos;
 import static io.github.openaivideos.TestSupport.error;
 import static io.github.openaivideos.TestSupport.json;
 import static io.github.openaivideos.TestSupport.videoJson;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -10,12 +11,15 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.github.openaivideos.TestSupport.TestTime;
 import io.github.openaivideos.models.CreateVideoRequest;
+import io.github.openaivideos.models.ExtendVideoRequest;
+import io.github.openaivideos.models.ExtensionSeconds;
 import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoModelName;
 import io.github.openaivideos.models.VideoSize;
 import io.github.openaivideos.models.VideoStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Error statuses become typed exceptions; broken bodies become {@link InvalidResponseException}.
@@ -122,6 +127,53 @@ class ErrorsTest {
     assertThatThrownBy(() -> client.createAndWait(request, p -> {}))
         .isExactlyInstanceOf(InvalidResponseException.class)
         .hasMessage("create got a video without an id, which the spec requires");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..", "."})
+  void aStartedJobWhoseIdWouldChangeTheUrlPathEndsTheWaitAsAnInvalidResponse(String id) {
+    server.enqueue(json(videoJson(id, "queued", 0)));
+    CreateVideoRequest request = CreateVideoRequest.builder().prompt("a cat").build();
+
+    assertThatThrownBy(() -> client.createAndWait(request, p -> {}))
+        .isExactlyInstanceOf(InvalidResponseException.class)
+        .hasMessage(
+            "create got a video whose id \""
+                + id
+                + "\" would change the URL path; it cannot be"
+                + " waited for");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aStartedJobWithABlankIdEndsTheWaitAsAnInvalidResponse() {
+    server.enqueue(json(videoJson(" ", "queued", 0)));
+    CreateVideoRequest request = CreateVideoRequest.builder().prompt("a cat").build();
+
+    assertThatThrownBy(() -> client.createAndWait(request, p -> {}))
+        .isExactlyInstanceOf(InvalidResponseException.class)
+        .hasMessage("create got a video with a blank id; it cannot be waited for");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anAsyncExtendWhoseJobIdIsDotDotFailsWithAnInvalidResponse() {
+    server.enqueue(json(videoJson("..", "queued", 0)));
+    ExtendVideoRequest request =
+        ExtendVideoRequest.builder()
+            .video(VideoReference.id("video_1"))
+            .prompt("more")
+            .seconds(ExtensionSeconds.S4)
+            .build();
+
+    assertThatThrownBy(() -> client.async().extendAndWait(request, p -> {}).get(10, SECONDS))
+        .isExactlyInstanceOf(ExecutionException.class)
+        .cause()
+        .isExactlyInstanceOf(InvalidResponseException.class)
+        .hasMessage(
+            "extend got a video whose id \"..\" would change the URL path; it cannot be waited"
+                + " for");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

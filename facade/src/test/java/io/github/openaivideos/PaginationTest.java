@@ -124,6 +124,20 @@ class PaginationTest {
   }
 
   @Test
+  void aCursorThatIsNotAnIdEndsAutoPagingWithInvalidResponse() {
+    server.enqueue(json(page(true, "v1", "..")));
+
+    VideoPage page = client.list();
+
+    assertThatThrownBy(() -> page.stream().count())
+        .isExactlyInstanceOf(InvalidResponseException.class)
+        .hasMessage(
+            "list: the server says has_more but its cursor \"..\" is not a video id;"
+                + " stopping instead of sending it back");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void aServerWhoseCursorDoesNotMoveEndsAutoPagingWithInvalidResponse() {
     server.setDispatcher(stuckServer());
     List<String> seen = new ArrayList<>();

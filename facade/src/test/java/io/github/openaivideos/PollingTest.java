@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.openaivideos.TestSupport.TestTime;
+import io.github.openaivideos.internal.Poller;
 import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoStatus;
 import java.time.Duration;
@@ -80,6 +81,30 @@ class PollingTest {
     client.waitUntilDone("video_1");
 
     assertThat(time.sleeps).containsExactly(Duration.ofMillis(1200), Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aPollHintOfZeroOrNegativeWaitsTheFloorAndNaNIsIgnored() {
+    for (String hint : new String[] {"0", "-5", "-Infinity", "NaN"}) {
+      server.enqueue(
+          new MockResponse.Builder(json(videoJson("video_1", "in_progress", 10)))
+              .addHeader("openai-poll-after-ms", hint)
+              .build());
+    }
+    server.enqueue(json(videoJson("video_1", "completed", 100)));
+
+    client.waitUntilDone("video_1");
+
+    // 0, -5 and -Infinity: the 500 ms floor, never back to back. NaN is no hint: the interval,
+    // which has grown from 1 s by half per poll (1, 1.5, 2.25, 3.375 s).
+    assertThat(Poller.MIN_HINT).isEqualTo(Duration.ofMillis(500));
+    assertThat(time.sleeps)
+        .containsExactly(
+            Duration.ofMillis(500),
+            Duration.ofMillis(500),
+            Duration.ofMillis(500),
+            Duration.ofMillis(3375));
+    assertThat(server.getRequestCount()).isEqualTo(5);
   }
 
   @Test

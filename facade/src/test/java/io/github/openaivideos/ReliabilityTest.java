@@ -6,6 +6,7 @@ import static io.github.openaivideos.TestSupport.json;
 import static io.github.openaivideos.TestSupport.videoJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.openaivideos.TestSupport.TestTime;
 import io.github.openaivideos.models.ContentVariant;
@@ -287,42 +288,168 @@ class ReliabilityTest {
   }
 
   @Test
-  void retryBudgetStopsAStormAndSaysSo() {
+  void anExhaustedRetryBudgetLetsTheLastFailureThroughWithTheBudgetNoted() throws Exception {
     VideosClient frugal = client.newBuilder().maxRetries(3).retryBudget(10).build();
     for (int i = 0; i < 10; i++) {
       server.enqueue(error(503, "Busy.", "server_error", null, null));
     }
 
-    assertThatThrownBy(() -> frugal.retrieve("video_1"))
-        .isExactlyInstanceOf(RetryBudgetExhaustedException.class)
-        .hasMessage(
-            "retrieve was not retried: the client's retry budget is exhausted because most recent"
-                + " attempts failed; last error: 503: Busy.; type: server_error; request-id: req_503")
-        .hasCauseExactlyInstanceOf(InternalServerException.class);
+    Throwable first = catchThrowable(() -> frugal.retrieve("video_1"));
     // Two retries took the 10 tokens; the third failure was reported at once.
     assertThat(server.getRequestCount()).isEqualTo(3);
-    assertThatThrownBy(() -> frugal.retrieve("video_1"))
-        .isExactlyInstanceOf(RetryBudgetExhaustedException.class);
+    assertThat(time.sleeps).hasSize(2);
+    Throwable second = catchThrowable(() -> frugal.retrieve("video_1"));
     assertThat(server.getRequestCount()).isEqualTo(4);
+    Throwable async =
+        catchThrowable(() -> frugal.async().retrieve("video_1").get(10, TimeUnit.SECONDS));
+    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(time.sleeps).hasSize(2);
+
+    assertThat(async).isExactlyInstanceOf(java.util.concurrent.ExecutionException.class);
+    for (Throwable thrown : List.of(first, second, async.getCause())) {
+      // The failure itself, as without a budget; the budget is noted beside it.
+      assertThat(thrown)
+          .isExactlyInstanceOf(InternalServerException.class)
+          .hasMessage("503: Busy.; type: server_error; request-id: req_503")
+          .hasNoCause();
+      assertThat(thrown.getSuppressed()).hasSize(1);
+      assertThat(thrown.getSuppressed()[0])
+          .isExactlyInstanceOf(RetryBudgetExhaustedException.class)
+          .hasMessage(
+              "retrieve was not retried: the client's retry budget is exhausted because most"
+                  + " recent attempts failed")
+          .hasNoCause();
+    }
     frugal.close();
   }
 
   @Test
-  void redirectToAnotherHostDoesNotCarryTheApiKey() throws Exception {
+  void theDebugLineOfAFailureTheBudgetStoppedSaysSo() {
+    VideosClient frugal = client.newBuilder().maxRetries(3).retryBudget(4).build();
+    server.enqueue(error(503, "Busy.", "server_error", null, null));
+    Logger logger = Logger.getLogger("io.github.openaivideos");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(record.getMessage().replaceAll("in \\d+ ms", "in N ms"));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Level before = logger.getLevel();
+    logger.setLevel(java.util.logging.Level.ALL);
+    logger.addHandler(handler);
+    try {
+      assertThatThrownBy(() -> frugal.retrieve("video_1"))
+          .isExactlyInstanceOf(InternalServerException.class);
+    } finally {
+      logger.removeHandler(handler);
+      logger.setLevel(before);
+      frugal.close();
+    }
+
+    // 4 tokens cannot pay for a retry (5): the first failure is the last.
+    assertThat(lines)
+        .containsExactly(
+            "retrieve GET /v1/videos/video_1 attempt 1 in N ms: failed (not retried: retry budget"
+                + " exhausted): 503: Busy.; type: server_error; request-id: req_503");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRedirectToAnotherHostCarriesNeitherTheKeyNorTheOrganizationNorTheProject()
+      throws Exception {
+    VideosClient account =
+        client.newBuilder().organization("org_secret").project("proj_secret").build();
     String otherHost = server.getHostName().equals("127.0.0.1") ? "localhost" : "127.0.0.1";
     server.enqueue(
         new MockResponse.Builder()
-            .code(307)
+            .code(302)
             .addHeader(
                 "Location", "http://" + otherHost + ":" + other.getPort() + "/v1/videos/video_1")
             .build());
     other.enqueue(json(videoJson("video_1", "queued", 0)));
 
-    client.retrieve("video_1");
+    account.retrieve("video_1");
 
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    RecordedRequest asked = server.takeRequest();
+    assertThat(asked.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    assertThat(asked.getHeaders().get("OpenAI-Organization")).isEqualTo("org_secret");
+    assertThat(asked.getHeaders().get("OpenAI-Project")).isEqualTo("proj_secret");
     RecordedRequest redirected = other.takeRequest();
+    assertThat(redirected.getUrl().host()).isEqualTo(otherHost);
     assertThat(redirected.getHeaders().get("Authorization")).isNull();
+    assertThat(redirected.getHeaders().get("OpenAI-Organization")).isNull();
+    assertThat(redirected.getHeaders().get("OpenAI-Project")).isNull();
+    account.close();
+  }
+
+  @Test
+  void aRedirectOnTheSameHostKeepsTheKeyTheOrganizationAndTheProject() throws Exception {
+    VideosClient account =
+        client.newBuilder().organization("org_secret").project("proj_secret").build();
+    server.enqueue(
+        new MockResponse.Builder().code(302).addHeader("Location", "/v1/videos/video_2").build());
+    server.enqueue(json(videoJson("video_2", "queued", 0)));
+
+    assertThat(account.retrieve("video_1").id()).isEqualTo("video_2");
+
+    server.takeRequest();
+    RecordedRequest redirected = server.takeRequest();
+    assertThat(redirected.getTarget()).isEqualTo("/v1/videos/video_2");
+    assertThat(redirected.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    assertThat(redirected.getHeaders().get("OpenAI-Organization")).isEqualTo("org_secret");
+    assertThat(redirected.getHeaders().get("OpenAI-Project")).isEqualTo("proj_secret");
+    account.close();
+  }
+
+  @Test
+  void aGetWhosePooledConnectionIsResetMakesExactlyMaxRetriesPlusOneAttempts() throws Exception {
+    resetsMakeExactlyThreeAttempts(TestSupport.clientFor(server, time).maxRetries(2).build());
+  }
+
+  @Test
+  void aSuppliedOkHttpClientThatRetriesOnConnectionFailureAddsNoAttemptToAPooledGet()
+      throws Exception {
+    OkHttpClient retrying = http.newBuilder().retryOnConnectionFailure(true).build();
+    assertThat(retrying.retryOnConnectionFailure()).isTrue();
+
+    resetsMakeExactlyThreeAttempts(
+        TestSupport.clientFor(server, time).okHttpClient(retrying).maxRetries(2).build());
+  }
+
+  /**
+   * A retrieve leaves its connection in the pool; the next retrieve goes out on it and every
+   * connection it gets is reset before an answer: maxRetries(2) means 3 attempts, not more.
+   */
+  private void resetsMakeExactlyThreeAttempts(VideosClient twice) throws Exception {
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    for (int i = 0; i < 10; i++) {
+      server.enqueue(
+          new MockResponse.Builder(json(videoJson("video_1", "queued", 0)))
+              .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+              .build());
+    }
+
+    twice.retrieve("video_1");
+    assertThatThrownBy(() -> twice.retrieve("video_1"))
+        .isExactlyInstanceOf(ApiConnectionException.class)
+        .hasMessageStartingWith("retrieve failed to get a response: ");
+
+    // The first retrieve, then 3 attempts of the second: the SDK's 2 retries and no other.
+    assertThat(server.getRequestCount()).isEqualTo(4);
+    assertThat(time.sleeps).hasSize(2);
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest pooled = server.takeRequest();
+    assertThat(pooled.getConnectionIndex()).isEqualTo(first.getConnectionIndex());
+    assertThat(pooled.getExchangeIndex()).isEqualTo(1);
+    twice.close();
   }
 
   @Test

@@ -21,6 +21,8 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which calls are retried, how often, and after how long; time is fake, nothing really sleeps. */
 class RetryTest {
@@ -97,6 +99,48 @@ class RetryTest {
     client.retrieve("video_1");
 
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(10));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "retry-after-ms | NaN",
+        "retry-after-ms | Infinity",
+        "retry-after-ms | -Infinity",
+        "retry-after-ms | -5",
+        "Retry-After    | NaN",
+        "Retry-After    | Infinity",
+        "Retry-After    | -5",
+        "Retry-After    | Wed, 25 Nov 2026 11:59:00 GMT",
+      })
+  void anInvalidRetryHintIsIgnoredForTheNormalBackoff(String header, String value) {
+    server.enqueue(
+        new MockResponse.Builder(error(429, "Slow down.", "rate_limit", null, null))
+            .addHeader(header, value)
+            .build());
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+
+    client(2).retrieve("video_1");
+
+    // Not "retry now" (0 ms), not forever: the first backoff, 100 ms with jitter (75%..100%).
+    assertThat(time.sleeps).hasSize(1);
+    assertThat(time.sleeps.get(0)).isBetween(Duration.ofMillis(75), Duration.ofMillis(100));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void theSameDateFormatAheadOfTheClockIsHonoured() {
+    // The control for the past date above: the same clock, a date 4 s ahead of it.
+    server.enqueue(
+        new MockResponse.Builder(error(429, "Slow down.", "rate_limit", null, null))
+            .addHeader("Retry-After", "Wed, 25 Nov 2026 12:00:04 GMT")
+            .build());
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+
+    client(2).retrieve("video_1");
+
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(4));
   }
 
   @Test
@@ -220,6 +264,36 @@ class RetryTest {
         .hasMessage("503: Busy.; type: server_error; request-id: req_503");
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void aRateLimitOnAStreamUploadReachesTheCallerAtOnceWithItsMessageAndRequestId() {
+    server.enqueue(
+        new MockResponse.Builder(
+                error(429, "Rate limit reached.", "requests", null, "rate_limit_exceeded"))
+            .addHeader("Retry-After", "3")
+            .build());
+    server.enqueue(json(videoJson("video_1", "queued", 0)));
+    client = TestSupport.clientFor(server, time).maxRetries(3).build();
+
+    assertThatThrownBy(
+            () ->
+                client.extend(
+                    ExtendVideoRequest.builder()
+                        .video(
+                            VideoReference.file(
+                                new ByteArrayInputStream(TestSupport.mp4(1000)), "in.mp4"))
+                        .prompt("more")
+                        .seconds(ExtensionSeconds.S4)
+                        .build()))
+        .isExactlyInstanceOf(RateLimitException.class)
+        .hasMessage(
+            "429: Rate limit reached.; type: requests; code: rate_limit_exceeded;"
+                + " request-id: req_429")
+        .satisfies(e -> assertThat(((RateLimitException) e).requestId()).hasValue("req_429"));
+    // The stream was read once: no wait for the hinted 3 s, no second attempt.
+    assertThat(time.sleeps).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test

@@ -55,7 +55,7 @@ public final class Cli {
   /** Runs one command; returns its exit code (see {@link ExitCode}). */
   public int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     Session session = new Session(out, err, env, clients, terminal, stopSignal);
-    ErrorReporter errors = new ErrorReporter(err);
+    ErrorReporter errors = new ErrorReporter(err, () -> ErrorReporter.secretsOf(session));
     CommandLine commandLine =
         new CommandLine(new VideosCommand(session), new SessionFactory(session))
             .setOut(writer(out))

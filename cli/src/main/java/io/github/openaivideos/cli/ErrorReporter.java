@@ -5,6 +5,7 @@ import io.github.openaivideos.VideosException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into one line on stderr and an {@link ExitCode}: never a stack trace. Bad
- * input says what was wrong and where to read what is allowed.
+ * input says what was wrong and where to read what is allowed. Each line is printed clean: terminal
+ * escape sequences and control characters are removed, line breaks and tabs become spaces (a
+ * server's error text cannot redraw the terminal or forge a second line), and the API key the tool
+ * was given is replaced with {@code [REDACTED]}.
  */
 final class ErrorReporter
     implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
@@ -26,10 +30,47 @@ final class ErrorReporter
   private static final Pattern MODEL_PROPERTY =
       Pattern.compile("^[A-Z][A-Za-z0-9]*\\.([a-z][a-z0-9_]*)\\b");
 
-  private final PrintStream err;
+  /** ESC or C1 sequences: CSI ({@code ESC [ ... final}), OSC/DCS/APC/PM/SOS strings, others. */
+  private static final Pattern ESCAPE_SEQUENCE =
+      Pattern.compile(
+          "(?:\\u001b\\[|\\u009b)[0-?]*[ -/]*[@-~]?"
+              + "|(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d\\u009e\\u009f])"
+              + "[^\\u0007\\u001b\\u009c]*(?:\\u0007|\\u001b\\\\|\\u009c)?"
+              + "|\\u001b[ -/]*[0-~]?");
 
-  ErrorReporter(PrintStream err) {
+  /** Line breaks and tabs: each run becomes one space. */
+  private static final Pattern BREAKS =
+      Pattern.compile("[\\r\\n\\t\\u000b\\u000c\\u0085\\u2028\\u2029]+");
+
+  /** Any other control character, and the bidirectional overrides that reorder what is shown. */
+  private static final Pattern CONTROLS =
+      Pattern.compile(
+          "[\\u0000-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
+
+  private final PrintStream err;
+  private final Supplier<List<String>> secrets;
+
+  /**
+   * @param secrets the API keys the tool may have been given (read when an error is printed, after
+   *     the options are parsed)
+   */
+  ErrorReporter(PrintStream err, Supplier<List<String>> secrets) {
     this.err = err;
+    this.secrets = secrets;
+  }
+
+  /** The keys a run of the tool knows: {@code --api-key} and {@code OPENAI_API_KEY}. */
+  static List<String> secretsOf(Session session) {
+    List<String> keys = new java.util.ArrayList<>(2);
+    String option = session.options().apiKey;
+    if (option != null && !option.isBlank()) {
+      keys.add(option);
+    }
+    String env = session.env("OPENAI_API_KEY");
+    if (env != null) {
+      keys.add(env);
+    }
+    return keys;
   }
 
   /** Picocli could not parse the command line (unknown option, missing or invalid value). */
@@ -42,7 +83,7 @@ final class ErrorReporter
         suggestion = "; did you mean " + String.join(" or ", suggestions) + "?";
       }
     }
-    err.println("error: " + e.getMessage() + suggestion + helpHint(e.getCommandLine()));
+    print("error: " + e.getMessage() + suggestion + helpHint(e.getCommandLine()));
     return ExitCode.USAGE;
   }
 
@@ -50,22 +91,22 @@ final class ErrorReporter
   @Override
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
     if (e instanceof VideoFailedException) {
-      err.println("error: " + e.getMessage());
+      print("error: " + e.getMessage());
       return ExitCode.JOB_FAILED;
     }
     if (e instanceof ConfigurationException) {
-      err.println("error: " + e.getMessage());
+      print("error: " + e.getMessage());
       return ExitCode.USAGE;
     }
     if (e instanceof IllegalArgumentException) {
-      err.println("error: " + inOptionTerms(e.getMessage(), command) + helpHint(command));
+      print("error: " + inOptionTerms(e.getMessage(), command) + helpHint(command));
       return ExitCode.USAGE;
     }
     if (e instanceof VideosException || e instanceof UncheckedIOException) {
-      err.println("error: " + e.getMessage());
+      print("error: " + e.getMessage());
       return ExitCode.API_ERROR;
     }
-    err.println("error: unexpected " + e.getClass().getName() + ": " + e.getMessage());
+    print("error: unexpected " + e.getClass().getName() + ": " + e.getMessage());
     return ExitCode.API_ERROR;
   }
 
@@ -85,6 +126,35 @@ final class ErrorReporter
       }
     }
     return message;
+  }
+
+  /** Prints one clean line: see the class comment. */
+  private void print(String line) {
+    err.println(redact(oneLine(line), secrets.get()));
+  }
+
+  /**
+   * The text as one line of plain characters: escape sequences and control characters removed, each
+   * run of line breaks or tabs one space.
+   */
+  static String oneLine(String text) {
+    String s = ESCAPE_SEQUENCE.matcher(text).replaceAll("");
+    s = BREAKS.matcher(s).replaceAll(" ");
+    return CONTROLS.matcher(s).replaceAll("");
+  }
+
+  /** The text with each secret replaced by {@code [REDACTED]}, in any letter case. */
+  static String redact(String text, List<String> secrets) {
+    String s = text;
+    for (String secret : secrets) {
+      if (!secret.isEmpty()) {
+        s =
+            Pattern.compile(Pattern.quote(secret), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(s)
+                .replaceAll("[REDACTED]");
+      }
+    }
+    return s;
   }
 
   private static String helpHint(CommandLine command) {

@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
       WaitCommand.class,
       CharacterCommand.class,
       SimulatorCommand.class,
+      WebhooksCommand.class,
       HelpCommand.class
     })
 final class VideosCommand implements Callable<Integer> {

@@ -94,6 +94,9 @@ public final class CallExecutor {
 
   private record Fail<W>(RuntimeException exception) implements Step<W> {}
 
+  /** What the DEBUG line of a failure adds when the retry budget stopped a retry. */
+  private static final String BUDGET_NOTE = " (not retried: retry budget exhausted)";
+
   private final OkHttpClient http;
   private final Map<String, String> headers;
   private final Map<String, String> query;
@@ -156,6 +159,11 @@ public final class CallExecutor {
     return lifecycle;
   }
 
+  /** The redaction step every string from the server passes before it is stored or logged. */
+  public Redactor redactor() {
+    return redactor;
+  }
+
   /** Runs the exchange on this thread, retrying as the policy allows, until {@code deadline}. */
   public <W> Result<W> execute(Exchange<W> exchange, @Nullable Instant deadline) {
     Request request = prepare(exchange.request());
@@ -173,7 +181,7 @@ public final class CallExecutor {
           throw cancelled(exchange, e);
         }
         if (lifecycle.isClosed()) {
-          throw new IllegalStateException(Lifecycle.CLOSED, e);
+          throw new IllegalStateException(Lifecycle.CLOSED, redactor.sanitize(e));
         }
         step = onFailure(exchange, attempt, e);
       } finally {
@@ -350,7 +358,9 @@ public final class CallExecutor {
   private <W> Step<W> retryOrGiveUp(
       Exchange<W> exchange, int cost, Duration delay, VideosException failure) {
     if (!budget.tryAcquire(cost)) {
-      return new Fail<>(new RetryBudgetExhaustedException(exchange.operation(), failure));
+      // The failure itself reaches the caller, as it would without a budget; the budget is noted.
+      failure.addSuppressed(new RetryBudgetExhaustedException(exchange.operation()));
+      return new Fail<>(failure);
     }
     return new Retry<>(delay, failure);
   }
@@ -369,6 +379,8 @@ public final class CallExecutor {
         text = "";
       }
     }
+    // Before the body is parsed or cut short: a cut could leave part of the key behind.
+    text = redactor.redact(text);
     String message = null;
     String type = null;
     String code = null;
@@ -399,11 +411,11 @@ public final class CallExecutor {
         new ApiError(
             status,
             redactor.redact(message),
-            type,
-            code,
-            param,
-            headers.get("x-request-id"),
-            headers.toMultimap()));
+            redactor.redactNullable(type),
+            redactor.redactNullable(code),
+            redactor.redactNullable(param),
+            redactor.redactNullable(headers.get("x-request-id")),
+            redactor.redact(headers.toMultimap())));
   }
 
   public VideosException connectionFailure(String operation, IOException failure) {
@@ -412,8 +424,9 @@ public final class CallExecutor {
         failure instanceof SocketTimeoutException
             || (failure instanceof InterruptedIOException
                 && detail.toLowerCase(java.util.Locale.ROOT).contains("timeout"));
+    Throwable cause = redactor.sanitize(failure);
     if (timeout) {
-      return new ApiTimeoutException(operation + " timed out: " + detail, failure);
+      return new ApiTimeoutException(operation + " timed out: " + detail, cause);
     }
     return new ApiConnectionException(
         operation
@@ -421,7 +434,7 @@ public final class CallExecutor {
             + failure.getClass().getSimpleName()
             + ": "
             + detail,
-        failure);
+        cause);
   }
 
   /** Parses a generated model; a body that is not that JSON is a {@link MalformedBodyException}. */
@@ -489,13 +502,13 @@ public final class CallExecutor {
             + ": "
             + redactor.redact(String.valueOf(cause.getMessage())),
         response.code(),
-        response.header("x-request-id"),
-        cause);
+        redactor.redactNullable(response.header("x-request-id")),
+        redactor.sanitize(cause));
   }
 
-  private static CancellationException cancelled(Exchange<?> exchange, Exception cause) {
+  private CancellationException cancelled(Exchange<?> exchange, Exception cause) {
     CancellationException e = new CancellationException(exchange.operation() + " was cancelled");
-    e.initCause(cause);
+    e.initCause(redactor.sanitize(cause));
     return e;
   }
 
@@ -544,7 +557,10 @@ public final class CallExecutor {
     return deadline != null && clock.instant().plus(delay).isAfter(deadline);
   }
 
-  private static <W> void log(
+  /**
+   * One DEBUG line per attempt, through the redaction step (ids and request ids are the server's).
+   */
+  private <W> void log(
       Exchange<W> exchange, Call call, int attempt, long startNanos, Step<W> step) {
     if (!LOG.isLoggable(Level.DEBUG)) {
       return;
@@ -556,22 +572,27 @@ public final class CallExecutor {
     } else if (step instanceof Retry<W> r) {
       outcome = "retry in " + r.delay().toMillis() + " ms after: " + r.ifExhausted().getMessage();
     } else {
-      outcome = "failed: " + ((Fail<W>) step).exception().getMessage();
+      RuntimeException failure = ((Fail<W>) step).exception();
+      boolean budgetSpent =
+          java.util.Arrays.stream(failure.getSuppressed())
+              .anyMatch(RetryBudgetExhaustedException.class::isInstance);
+      outcome = "failed" + (budgetSpent ? BUDGET_NOTE : "") + ": " + failure.getMessage();
     }
     LOG.log(
         Level.DEBUG,
         () ->
-            exchange.operation()
-                + " "
-                + call.request().method()
-                + " "
-                + call.request().url().encodedPath()
-                + " attempt "
-                + attempt
-                + " in "
-                + ms
-                + " ms: "
-                + outcome);
+            redactor.redact(
+                exchange.operation()
+                    + " "
+                    + call.request().method()
+                    + " "
+                    + call.request().url().encodedPath()
+                    + " attempt "
+                    + attempt
+                    + " in "
+                    + ms
+                    + " ms: "
+                    + outcome));
   }
 
   private static String abbreviate(String s) {

@@ -17,9 +17,10 @@ import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams a downloaded asset in constant memory. To a path, it writes a temporary file beside the
- * target and moves it into place only when every byte promised by {@code Content-Length} has
- * arrived: a failed download leaves no partial file and leaves an existing target untouched.
+ * Streams a downloaded asset in constant memory. Every message passes the client's {@link Redactor}
+ * (it quotes the server's content type and request id). To a path, it writes a temporary file
+ * beside the target and moves it into place only when every byte promised by {@code Content-Length}
+ * has arrived: a failed download leaves no partial file and leaves an existing target untouched.
  */
 public final class Downloads {
   private static final int BUFFER = 64 * 1024;
@@ -49,11 +50,12 @@ public final class Downloads {
       ContentVariant variant,
       Path target,
       String videoId,
-      @Nullable String requestId) {
+      @Nullable String requestId,
+      Redactor redactor) {
     Path absolute = checkTarget(target);
     Path temp = null;
     try (body) {
-      checkType(body, variant, videoId, requestId);
+      checkType(body, variant, videoId, requestId, redactor);
       // A hidden sibling with a random suffix, created new with the default permissions of the
       // folder
       // (not the owner-only permissions of Files.createTempFile): the finished file is moved over
@@ -63,13 +65,13 @@ public final class Downloads {
               "." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
       long written;
       try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-        written = copy(body, out, videoId, variant);
+        written = copy(body, out, videoId, variant, redactor);
       }
       move(temp, absolute);
       temp = null;
       return written;
     } catch (IOException e) {
-      throw failure(videoId, variant, e);
+      throw failure(videoId, variant, e, redactor);
     } finally {
       if (temp != null) {
         try {
@@ -89,17 +91,22 @@ public final class Downloads {
       ContentVariant variant,
       OutputStream out,
       String videoId,
-      @Nullable String requestId) {
+      @Nullable String requestId,
+      Redactor redactor) {
     try (body) {
-      checkType(body, variant, videoId, requestId);
-      return copy(body, out, videoId, variant);
+      checkType(body, variant, videoId, requestId, redactor);
+      return copy(body, out, videoId, variant, redactor);
     } catch (IOException e) {
-      throw failure(videoId, variant, e);
+      throw failure(videoId, variant, e, redactor);
     }
   }
 
   private static long copy(
-      ResponseBody body, OutputStream out, String videoId, ContentVariant variant)
+      ResponseBody body,
+      OutputStream out,
+      String videoId,
+      ContentVariant variant,
+      Redactor redactor)
       throws IOException {
     long expected = body.contentLength();
     byte[] buffer = new byte[BUFFER];
@@ -113,39 +120,45 @@ public final class Downloads {
     }
     if (expected >= 0 && written != expected) {
       throw new ApiConnectionException(
-          "download of "
-              + variant.value()
-              + " of video "
-              + videoId
-              + " ended after "
-              + written
-              + " of "
-              + expected
-              + " bytes",
+          redactor.redact(
+              "download of "
+                  + variant.value()
+                  + " of video "
+                  + videoId
+                  + " ended after "
+                  + written
+                  + " of "
+                  + expected
+                  + " bytes"),
           null);
     }
     return written;
   }
 
   private static void checkType(
-      ResponseBody body, ContentVariant variant, String videoId, @Nullable String requestId) {
+      ResponseBody body,
+      ContentVariant variant,
+      String videoId,
+      @Nullable String requestId,
+      Redactor redactor) {
     MediaType type = body.contentType();
     String text = type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
     boolean ok =
         text.startsWith(mediaTypePrefix(variant)) || text.equals("application/octet-stream");
     if (!ok) {
       throw new InvalidResponseException(
-          "download of "
-              + variant.value()
-              + " of video "
-              + videoId
-              + " came as "
-              + (text.isEmpty() ? "no Content-Type" : text)
-              + ", expected "
-              + mediaTypePrefix(variant)
-              + "*; nothing was written",
+          redactor.redact(
+              "download of "
+                  + variant.value()
+                  + " of video "
+                  + videoId
+                  + " came as "
+                  + (text.isEmpty() ? "no Content-Type" : text)
+                  + ", expected "
+                  + mediaTypePrefix(variant)
+                  + "*; nothing was written"),
           200,
-          requestId,
+          redactor.redactNullable(requestId),
           null);
     }
   }
@@ -163,11 +176,19 @@ public final class Downloads {
     return ContentVariant.VIDEO.equals(variant) ? "video/" : "image/";
   }
 
-  private static RuntimeException failure(String videoId, ContentVariant variant, IOException e) {
+  private static RuntimeException failure(
+      String videoId, ContentVariant variant, IOException e, Redactor redactor) {
     String message =
-        "download of " + variant.value() + " of video " + videoId + " failed: " + e.getMessage();
+        redactor.redact(
+            "download of "
+                + variant.value()
+                + " of video "
+                + videoId
+                + " failed: "
+                + e.getMessage());
+    Throwable cause = redactor.sanitize(e);
     return e instanceof java.net.SocketTimeoutException
-        ? new io.github.openaivideos.ApiTimeoutException(message, e)
-        : new ApiConnectionException(message, e);
+        ? new io.github.openaivideos.ApiTimeoutException(message, cause)
+        : new ApiConnectionException(message, cause);
   }
 }

@@ -17,8 +17,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -43,12 +46,47 @@ public final class Poller {
   private final Duration max;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final @Nullable WakeUps wakeUps;
+  private final Redactor redactor;
 
   public Poller(Duration initial, Duration max, Clock clock, Sleeper sleeper) {
+    this(initial, max, clock, sleeper, null);
+  }
+
+  /**
+   * A poller that also listens to {@code wakeUps}: a wait sleeps until the next poll is due or its
+   * video's wake-up completes (a webhook said the job finished), whichever comes first, then polls.
+   * A wake-up ends one sleep early, once per wait; after it, or without one, polling goes on at the
+   * usual interval, so a missed or late webhook never holds a wait up.
+   */
+  public Poller(
+      Duration initial, Duration max, Clock clock, Sleeper sleeper, @Nullable WakeUps wakeUps) {
+    this(initial, max, clock, sleeper, wakeUps, Redactor.NONE);
+  }
+
+  /**
+   * @param redactor applied to the messages of the exceptions a wait ends with, which quote the
+   *     server's id, status and error
+   */
+  public Poller(
+      Duration initial,
+      Duration max,
+      Clock clock,
+      Sleeper sleeper,
+      @Nullable WakeUps wakeUps,
+      Redactor redactor) {
     this.initial = requireNonNull(initial, "initial == null");
     this.max = requireNonNull(max, "max == null");
     this.clock = requireNonNull(clock, "clock == null");
     this.sleeper = requireNonNull(sleeper, "sleeper == null");
+    this.wakeUps = wakeUps;
+    this.redactor = requireNonNull(redactor, "redactor == null");
+  }
+
+  /** News about a video, e.g. its webhook event: a future that completes when there is some. */
+  @FunctionalInterface
+  public interface WakeUps {
+    CompletableFuture<?> forVideo(String videoId);
   }
 
   /** Retrieves a video; the call is bounded by {@code callDeadline}. */
@@ -92,14 +130,14 @@ public final class Poller {
       last = video;
       VideoStatus status = video.findStatus().orElse(null);
       if (VideoStatus.FAILED.equals(status)) {
-        throw new VideoFailedException(video);
+        throw new VideoFailedException(video, redactor);
       }
       if (VideoStatus.COMPLETED.equals(status)) {
         return Optional.empty();
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
-        throw new WaitTimeoutException(video, Duration.between(start, now));
+        throw new WaitTimeoutException(video, Duration.between(start, now), redactor);
       }
       Duration delay = nextDelay(response, interval);
       interval = min(interval.plus(interval.dividedBy(2)), max);
@@ -113,6 +151,7 @@ public final class Poller {
    */
   public Video await(String id, Duration timeout, Consumer<Progress> listener, Retrieve retrieve) {
     Wait wait = new Wait(timeout, listener);
+    CompletableFuture<?> wakeUp = wakeUpFor(id);
     while (true) {
       ApiResponse<Video> response = retrieve.retrieve(id, wait.callDeadline());
       Optional<Duration> delay = wait.observe(response);
@@ -120,7 +159,14 @@ public final class Poller {
         return response.value();
       }
       try {
-        sleeper.sleep(delay.get());
+        if (wakeUp != null) {
+          // Woken (or already complete): poll now, and from then on at the usual interval.
+          if (sleeper.sleep(delay.get(), wakeUp)) {
+            wakeUp = null;
+          }
+        } else {
+          sleeper.sleep(delay.get());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         CancellationException c =
@@ -148,8 +194,45 @@ public final class Poller {
           }
         });
     Wait wait = new Wait(timeout, listener);
+    CompletableFuture<?> wakeUp = wakeUpFor(id);
+    // The poll scheduled for later, while one is; a wake-up takes it and polls at once instead.
+    AtomicReference<@Nullable ScheduledFuture<?>> pending = new AtomicReference<>();
+    AtomicBoolean woken = new AtomicBoolean();
     new Object() {
+      {
+        if (wakeUp != null) {
+          wakeUp.whenComplete((event, failure) -> wake());
+        }
+      }
+
+      /** Runs the scheduled poll now, once per wait. */
+      void wake() {
+        ScheduledFuture<?> scheduled = pending.getAndSet(null);
+        if (scheduled != null && !woken.get() && scheduled.cancel(false)) {
+          woken.set(true);
+          try {
+            scheduler.execute(this::poll);
+          } catch (RejectedExecutionException closed) {
+            result.completeExceptionally(closed);
+          }
+        }
+      }
+
+      void schedule(Duration delay) {
+        if (wakeUp != null && wakeUp.isDone() && woken.compareAndSet(false, true)) {
+          delay = Duration.ZERO; // it came while a call was in flight
+        }
+        ScheduledFuture<?> next =
+            scheduler.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
+        inFlight.set(next);
+        pending.set(next);
+        if (wakeUp != null && wakeUp.isDone() && !woken.get()) {
+          wake(); // it came while this poll was being scheduled
+        }
+      }
+
       void poll() {
+        pending.set(null);
         if (result.isDone()) {
           return;
         }
@@ -166,9 +249,7 @@ public final class Poller {
                 if (delay.isEmpty()) {
                   result.complete(response.value());
                 } else {
-                  inFlight.set(
-                      scheduler.schedule(
-                          this::poll, delay.get().toMillis(), TimeUnit.MILLISECONDS));
+                  schedule(delay.get());
                 }
               } catch (RuntimeException e) {
                 result.completeExceptionally(e);
@@ -177,6 +258,15 @@ public final class Poller {
       }
     }.poll();
     return result;
+  }
+
+  /**
+   * The wake-up of a wait that starts now, or null: none without wake-ups, and none when it has
+   * already come (the first poll, made now, sees what it announced).
+   */
+  private @Nullable CompletableFuture<?> wakeUpFor(String id) {
+    CompletableFuture<?> wakeUp = wakeUps == null ? null : wakeUps.forVideo(id);
+    return wakeUp == null || wakeUp.isDone() ? null : wakeUp;
   }
 
   /** The server's poll hint if it is a number (never below {@link #MIN_HINT}), capped at max. */
