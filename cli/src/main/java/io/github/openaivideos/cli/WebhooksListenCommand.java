@@ -9,6 +9,7 @@ import io.github.openaivideos.Webhooks;
 import io.github.openaivideos.models.WebhookEvent;
 import io.github.openaivideos.models.WebhookEventData;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -89,7 +90,7 @@ final class WebhooksListenCommand implements Callable<Integer> {
     try {
       webhooks = Webhooks.of(configured).withTolerance(Duration.ofSeconds(toleranceSeconds));
     } catch (WebhookVerificationException e) {
-      throw new ConfigurationException(e.getMessage());
+      throw new ConfigurationException(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     boolean json = session.options().json;
     try (WebhookReceiver receiver =

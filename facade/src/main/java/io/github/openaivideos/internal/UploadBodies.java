@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ public final class UploadBodies {
       MediaTypes.Kind kind,
       RequestBody body,
       boolean repeatable,
-      @Nullable int[] pixels) {}
+      int @Nullable [] pixels) {}
 
   /**
    * Checks the upload's type against {@code allowed} and prepares its body.
@@ -96,7 +97,8 @@ public final class UploadBodies {
     } else if (upload instanceof Upload.FromBytes) {
       body = RequestBody.create(head, type);
     } else {
-      body = new OneShotStreamBody(streamToSend, type);
+      // Set in the FromStream branch above, the only way here.
+      body = new OneShotStreamBody(Objects.requireNonNull(streamToSend), type);
     }
     int[] pixels =
         kind.get().isImage() ? MediaTypes.imageSize(kind.get(), head, length).orElse(null) : null;
