@@ -1,6 +1,7 @@
 package io.github.openaivideos.simulator;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error the simulator answers with: an HTTP status plus the contract's error body {@code
@@ -13,20 +14,25 @@ final class ApiException extends RuntimeException {
 
   final int status;
   final String type;
-  final String param;
-  final String code;
+  final @Nullable String param;
+  final @Nullable String code;
   final transient Map<String, String> headers;
 
-  ApiException(int status, String type, String message, String param, String code) {
+  ApiException(
+      int status,
+      String type,
+      @Nullable String message,
+      @Nullable String param,
+      @Nullable String code) {
     this(status, type, message, param, code, Map.of());
   }
 
   ApiException(
       int status,
       String type,
-      String message,
-      String param,
-      String code,
+      @Nullable String message,
+      @Nullable String param,
+      @Nullable String code,
       Map<String, String> headers) {
     super(message);
     this.status = status;
@@ -37,7 +43,7 @@ final class ApiException extends RuntimeException {
   }
 
   /** 400 for a field that breaks a rule of the contract. */
-  static ApiException invalid(String param, String code, String message) {
+  static ApiException invalid(@Nullable String param, String code, String message) {
     return new ApiException(400, INVALID_REQUEST, message, param, code);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds the JSON bodies of openapi/videos.yaml (Video, VideoList, DeletedVideo, VideoCharacter,
@@ -40,9 +41,9 @@ final class ApiJson {
     node.put("seconds", Integer.toString(video.seconds()));
     node.put("remixed_from_video_id", video.remixedFromVideoId());
     if (state.status() == Lifecycle.Status.FAILED) {
-      node.putObject("error")
-          .put("code", video.failure().code())
-          .put("message", video.failure().message());
+      // A job fails only when it was created with a failure (Lifecycle.stateAt).
+      JobError failure = Objects.requireNonNull(video.failure(), "failure");
+      node.putObject("error").put("code", failure.code()).put("message", failure.message());
     } else {
       node.putNull("error");
     }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The downloadable files of completed videos, rendered on first request and then kept in {@code
@@ -34,7 +35,7 @@ final class Assets {
     }
 
     /** The variant named {@code wire}, or null. */
-    static Variant of(String wire) {
+    static @Nullable Variant of(String wire) {
       return Arrays.stream(values()).filter(v -> v.wire.equals(wire)).findFirst().orElse(null);
     }
   }

@@ -3,6 +3,7 @@ package io.github.openaivideos.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.util.Objects;
 import java.util.Set;
 
 /** The four operations that start a job: create, remix, edit and extend. */
@@ -90,7 +91,8 @@ final class CreationHandlers {
           ? new Source(Rules.DEFAULT_MODEL, VideoSize.DEFAULT, 4)
           : new Source(Rules.DEFAULT_MODEL, facts.size(), facts.seconds());
     }
-    JsonNode reference = fields.object(VIDEO);
+    // The field is present and not an upload, so it is an object (or object() threw a 400).
+    JsonNode reference = Objects.requireNonNull(fields.object(VIDEO), VIDEO);
     VideoRecord video = jobs.findCompleted(VIDEO, References.videoId(VIDEO, reference));
     return new Source(video.model(), video.size(), video.seconds());
   }
@@ -104,7 +106,9 @@ final class CreationHandlers {
       return;
     }
     if (!(field instanceof RequestFields.Upload upload)) {
-      References.checkImage(INPUT_REFERENCE, fields.object(INPUT_REFERENCE));
+      // Present and not an upload: an object (or object() threw a 400).
+      References.checkImage(
+          INPUT_REFERENCE, Objects.requireNonNull(fields.object(INPUT_REFERENCE), INPUT_REFERENCE));
       return;
     }
     MediaType type = uploads.check(INPUT_REFERENCE, upload.file(), Uploads.IMAGES);

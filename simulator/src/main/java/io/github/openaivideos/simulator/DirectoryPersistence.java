@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one JSON file per record under {@code videos/} and {@code characters/} of the data
@@ -128,7 +129,7 @@ final class DirectoryPersistence implements Persistence {
     write(characters.resolve(character.id() + ".json"), node);
   }
 
-  private static String textOrNull(JsonNode node) {
+  private static @Nullable String textOrNull(@Nullable JsonNode node) {
     return node == null || node.isNull() ? null : node.asText();
   }
 

@@ -1,6 +1,7 @@
 package io.github.openaivideos.simulator;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which prompts make a job fail, and with which error. The default fails prompts that contain the
@@ -15,7 +16,7 @@ record FailureRule(Pattern prompts, String code, String message) {
           "Your request was blocked by our moderation system.");
 
   /** The error a job with this prompt fails with, or null when it succeeds. */
-  JobError check(String prompt) {
+  @Nullable JobError check(String prompt) {
     return prompts.matcher(prompt).find() ? new JobError(code, message) : null;
   }
 }

@@ -3,6 +3,7 @@ package io.github.openaivideos.simulator;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure to inject into upcoming requests; queue it with {@link Faults#next(Fault)}. Immutable:
@@ -24,11 +25,16 @@ public final class Fault {
 
   final Kind kind;
   final int status;
-  final Duration retryAfter;
-  final Duration delay;
-  final Pattern paths;
+  final @Nullable Duration retryAfter;
+  final @Nullable Duration delay;
+  final @Nullable Pattern paths;
 
-  private Fault(Kind kind, int status, Duration retryAfter, Duration delay, Pattern paths) {
+  private Fault(
+      Kind kind,
+      int status,
+      @Nullable Duration retryAfter,
+      @Nullable Duration delay,
+      @Nullable Pattern paths) {
     this.kind = kind;
     this.status = status;
     this.retryAfter = retryAfter;

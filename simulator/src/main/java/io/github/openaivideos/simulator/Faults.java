@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The queue of faults waiting for upcoming requests. Each request takes the first queued fault
@@ -49,7 +50,7 @@ public final class Faults {
   }
 
   /** Takes the fault for a request to {@code path}, or null when none applies. */
-  synchronized Fault take(String path) {
+  synchronized @Nullable Fault take(String path) {
     for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
       Entry entry = it.next();
       if (entry.fault.appliesTo(path)) {

@@ -5,6 +5,7 @@ import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jcodec.codecs.h264.H264Encoder;
 import org.jcodec.codecs.h264.H264Utils;
 import org.jcodec.codecs.h264.io.model.NALUnit;
@@ -19,6 +20,7 @@ import org.jcodec.codecs.h264.io.write.CAVLCWriter;
 import org.jcodec.codecs.h264.io.write.SliceHeaderWriter;
 import org.jcodec.common.io.BitWriter;
 import org.jcodec.common.model.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes a {@link Storyboard} as one group of pictures (GOP) of H.264 access units (Baseline
@@ -463,7 +465,7 @@ final class H264Loop {
       }
       int available = (a == null ? 0 : 1) + (b == null ? 0 : 1) + (c == null ? 0 : 1);
       if (available == 1) {
-        return a != null ? a : b != null ? b : c;
+        return a != null ? a : b != null ? b : Objects.requireNonNull(c);
       }
       int[] zero = {0, 0};
       int[] ma = a == null ? zero : a;
@@ -473,7 +475,7 @@ final class H264Loop {
     }
 
     /** The vector of an already written macroblock, or null outside the picture or not yet. */
-    private int[] neighbour(int[][] mv, int x, int y) {
+    private int @Nullable [] neighbour(int[][] mv, int x, int y) {
       if (x < 0 || y < 0 || x >= columns) {
         return null;
       }

@@ -8,17 +8,18 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the pixel size of a JPEG, PNG or WebP image from its header, without decoding pixels. */
 final class ImageDimensions {
   private ImageDimensions() {}
 
   /** The size of the image, or null when its header cannot be read. */
-  static VideoSize read(MediaType type, InputStream in) throws IOException {
+  static @Nullable VideoSize read(MediaType type, InputStream in) throws IOException {
     return type == MediaType.WEBP ? readWebp(in.readNBytes(30)) : readWithImageIo(in);
   }
 
-  private static VideoSize readWithImageIo(InputStream in) throws IOException {
+  private static @Nullable VideoSize readWithImageIo(InputStream in) throws IOException {
     try (ImageInputStream images = ImageIO.createImageInputStream(in)) {
       Iterator<ImageReader> readers =
           images == null ? Collections.emptyIterator() : ImageIO.getImageReaders(images);
@@ -41,7 +42,7 @@ final class ImageDimensions {
    * WebP (RIFF) headers: the first chunk at offset 12 is VP8X (extended: 24-bit sizes minus one),
    * VP8L (lossless: 14-bit sizes minus one) or VP8 (lossy: 14-bit sizes after the start code).
    */
-  private static VideoSize readWebp(byte[] h) {
+  private static @Nullable VideoSize readWebp(byte[] h) {
     if (h.length < 30) {
       return null;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Starts video jobs and looks them up, with the 404 and 409 answers that lookups can give. */
 final class Jobs {
@@ -28,7 +29,11 @@ final class Jobs {
 
   /** Queues a new job now; it fails later if its prompt matches the failure rule. */
   VideoRecord start(
-      String model, String prompt, VideoSize size, int seconds, String remixedFromVideoId) {
+      String model,
+      String prompt,
+      VideoSize size,
+      int seconds,
+      @Nullable String remixedFromVideoId) {
     JobError failure = failureRule.check(prompt);
     VideoRecord video =
         store.addVideo(

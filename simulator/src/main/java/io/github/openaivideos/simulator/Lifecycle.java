@@ -2,6 +2,7 @@ package io.github.openaivideos.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Derives a job's state at a given instant from its creation time and the {@link Timing}. */
 final class Lifecycle {
@@ -29,7 +30,7 @@ final class Lifecycle {
    * @param completedAt Unix seconds, null until the job finished
    * @param expiresAt Unix seconds, null unless the job completed
    */
-  record State(Status status, int progress, Long completedAt, Long expiresAt) {
+  record State(Status status, int progress, @Nullable Long completedAt, @Nullable Long expiresAt) {
     boolean finished() {
       return status == Status.COMPLETED || status == Status.FAILED;
     }

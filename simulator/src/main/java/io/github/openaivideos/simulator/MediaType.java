@@ -3,6 +3,7 @@ package io.github.openaivideos.simulator;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The upload types the contract allows, each recognised by its declared type and magic bytes. */
 enum MediaType {
@@ -21,7 +22,7 @@ enum MediaType {
   }
 
   /** The type a {@code Content-Type} value declares, or null for any other type. */
-  static MediaType ofContentType(String contentType) {
+  static @Nullable MediaType ofContentType(@Nullable String contentType) {
     if (contentType == null) {
       return null;
     }

@@ -10,6 +10,7 @@ import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.common.model.Size;
 import org.jcodec.containers.mp4.demuxer.MP4Demuxer;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the duration and frame size of an uploaded MP4 with JCodec's demuxer. */
 final class Mp4Probe {
@@ -20,7 +21,7 @@ final class Mp4Probe {
   private Mp4Probe() {}
 
   /** The facts of the MP4 in {@code in}, or null when it has no readable video track. */
-  static Facts probe(InputStream in, Path scratchDir) throws IOException {
+  static @Nullable Facts probe(InputStream in, Path scratchDir) throws IOException {
     Path copy = Files.createTempFile(scratchDir, "probe", ".mp4");
     try {
       Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -32,7 +33,7 @@ final class Mp4Probe {
     }
   }
 
-  private static Facts read(SeekableByteChannel channel) {
+  private static @Nullable Facts read(SeekableByteChannel channel) {
     try {
       MP4Demuxer demuxer = MP4Demuxer.createMP4Demuxer(channel);
       if (demuxer.getVideoTracks().isEmpty()) {

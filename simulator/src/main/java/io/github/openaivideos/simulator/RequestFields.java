@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The named fields of a request body, read the same way whatever dialect the client speaks:
@@ -119,8 +120,8 @@ final class RequestFields {
       throw invalidJsonBody();
     }
     Map<String, Field> fields = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    // properties() (fields() is deprecated) iterates in the same order: the body's.
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       if (!known.contains(e.getKey())) {
         throw ApiException.unknownParameter(e.getKey());
       }
@@ -275,7 +276,7 @@ final class RequestFields {
   }
 
   /** A string field, or null when absent; 400 when it is not a string. */
-  String string(String name) {
+  @Nullable String string(String name) {
     Field field = fields.get(name);
     if (field == null) {
       return null;
@@ -294,7 +295,7 @@ final class RequestFields {
    * a text part holding one. 400 when it is anything else; callers that also accept a file look at
    * {@link #field} first.
    */
-  JsonNode object(String name) {
+  @Nullable JsonNode object(String name) {
     Field field = fields.get(name);
     if (field == null) {
       return null;

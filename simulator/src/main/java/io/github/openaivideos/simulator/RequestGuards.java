@@ -3,6 +3,8 @@ package io.github.openaivideos.simulator;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happens to every request before its operation runs, in this order: it gets a request id, a
@@ -12,10 +14,10 @@ final class RequestGuards {
   private static final String BEARER = "Bearer ";
 
   private final Faults faults;
-  private final String apiKey;
+  private final @Nullable String apiKey;
 
   /** {@code apiKey} null accepts any non-empty key. */
-  RequestGuards(Faults faults, String apiKey) {
+  RequestGuards(Faults faults, @Nullable String apiKey) {
     this.faults = faults;
     this.apiKey = apiKey;
   }
@@ -31,7 +33,7 @@ final class RequestGuards {
 
   private static void apply(Fault fault, Context ctx) throws InterruptedException {
     switch (fault.kind) {
-      case DELAY -> Thread.sleep(fault.delay.toMillis());
+      case DELAY -> Thread.sleep(Objects.requireNonNull(fault.delay, "delay").toMillis());
       case DROP_CONNECTION_MID_BODY -> Replies.dropMidBody(ctx);
       case STATUS -> throw simulatedError(fault);
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the simulator until the process is stopped: {@code java -jar
@@ -101,7 +102,7 @@ public final class SimulatorMain {
   }
 
   /** The builder the options describe, or null when help was asked for. */
-  static VideosSimulator.Builder parse(String[] args) {
+  static VideosSimulator.@Nullable Builder parse(String[] args) {
     VideosSimulator.Builder builder = VideosSimulator.builder().port(8080);
     Duration queued = Timing.defaults().queued();
     Duration inProgress = Timing.defaults().inProgress();

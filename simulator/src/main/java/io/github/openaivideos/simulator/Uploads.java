@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks uploaded files: a declared type the operation allows, and content whose magic bytes match
@@ -66,7 +67,7 @@ final class Uploads {
   }
 
   /** The pixel size of an image that {@link #check} accepted, or null when unreadable. */
-  VideoSize imageSize(MediaType type, UploadedFile file) {
+  @Nullable VideoSize imageSize(MediaType type, UploadedFile file) {
     try (InputStream in = file.content()) {
       return ImageDimensions.read(type, in);
     } catch (IOException e) {
@@ -75,7 +76,7 @@ final class Uploads {
   }
 
   /** Duration and size of an MP4 that {@link #check} accepted, or null when unreadable. */
-  Mp4Probe.Facts videoFacts(UploadedFile file) {
+  Mp4Probe.@Nullable Facts videoFacts(UploadedFile file) {
     try (InputStream in = file.content()) {
       return Mp4Probe.probe(in, scratchDir);
     } catch (IOException e) {

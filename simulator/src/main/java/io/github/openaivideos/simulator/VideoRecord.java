@@ -1,6 +1,7 @@
 package io.github.openaivideos.simulator;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the simulator remembers about one video job. Everything that changes over time (status,
@@ -17,5 +18,5 @@ record VideoRecord(
     int seconds,
     Instant createdAt,
     long sequence,
-    String remixedFromVideoId,
-    JobError failure) {}
+    @Nullable String remixedFromVideoId,
+    @Nullable JobError failure) {}

@@ -1,6 +1,7 @@
 package io.github.openaivideos.simulator;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A resolution as {@code WIDTHxHEIGHT}. */
 record VideoSize(int width, int height) {
@@ -18,7 +19,7 @@ record VideoSize(int width, int height) {
           new VideoSize(1080, 1920));
 
   /** The supported size written as {@code text}, or null. */
-  static VideoSize parseSupported(String text) {
+  static @Nullable VideoSize parseSupported(String text) {
     return SUPPORTED.stream().filter(s -> s.toString().equals(text)).findFirst().orElse(null);
   }
 

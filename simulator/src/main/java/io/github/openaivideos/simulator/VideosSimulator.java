@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local stand-in for the OpenAI Videos API that speaks the contract of openapi/videos.yaml over
@@ -41,16 +42,17 @@ public final class VideosSimulator implements AutoCloseable {
   private final boolean ownsWorkDir;
   private final Faults faults = new Faults();
   private final Javalin app;
-  private final WebhookNotifier webhooks;
+  private final @Nullable WebhookNotifier webhooks;
   private boolean started;
 
   private VideosSimulator(Builder builder) {
     this.requestedPort = builder.port;
-    this.ownsWorkDir = builder.dataDir == null;
-    this.workDir = ownsWorkDir ? createTempDir() : writableDataDir(builder.dataDir);
+    Path dataDir = builder.dataDir;
+    this.ownsWorkDir = dataDir == null;
+    this.workDir = dataDir == null ? createTempDir() : writableDataDir(dataDir);
     Path spoolDir = createDirectories(workDir.resolve("tmp"));
     Persistence persistence =
-        ownsWorkDir ? Persistence.none() : new DirectoryPersistence(builder.dataDir);
+        dataDir == null ? Persistence.none() : new DirectoryPersistence(dataDir);
     VideoStore store = new VideoStore(persistence);
     Assets assets = new Assets(workDir.resolve("assets"));
     Uploads uploads = new Uploads(spoolDir);
@@ -60,7 +62,7 @@ public final class VideosSimulator implements AutoCloseable {
             ? null
             : new WebhookNotifier(
                 builder.webhookUrl,
-                WebhookSigner.of(builder.webhookSecret),
+                WebhookSigner.of(Objects.requireNonNull(builder.webhookSecret, "webhookSecret")),
                 store,
                 lifecycle,
                 builder.clock,
@@ -217,14 +219,14 @@ public final class VideosSimulator implements AutoCloseable {
   /** Options of a {@link VideosSimulator}; every one has a default. */
   public static final class Builder {
     private int port;
-    private Path dataDir;
+    private @Nullable Path dataDir;
     private Clock clock = Clock.systemUTC();
     private Timing timing = Timing.defaults();
-    private String apiKey;
+    private @Nullable String apiKey;
     private long maxUploadBytes = 1024L * 1024 * 1024;
     private FailureRule failureRule = FailureRule.DEFAULT;
-    private URI webhookUrl;
-    private String webhookSecret;
+    private @Nullable URI webhookUrl;
+    private @Nullable String webhookSecret;
     private int webhookAttempts = 5;
     private Duration webhookFirstRetryDelay = Duration.ofSeconds(1);
     private Consumer<WebhookDelivery> webhookListener = delivery -> {};

@@ -1,5 +1,7 @@
 package io.github.openaivideos.simulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One attempt to deliver a webhook event, as the simulator logs it.
  *
@@ -20,7 +22,7 @@ public record WebhookDelivery(
     int attempt,
     int maxAttempts,
     int status,
-    String error) {
+    @Nullable String error) {
 
   /** Whether the endpoint answered 2xx. */
   public boolean delivered() {

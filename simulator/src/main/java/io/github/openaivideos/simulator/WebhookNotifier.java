@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,7 @@ final class WebhookNotifier implements AutoCloseable {
   private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
   private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-  private volatile ScheduledExecutorService executor;
+  private volatile @Nullable ScheduledExecutorService executor;
 
   WebhookNotifier(
       URI url,
@@ -131,7 +133,9 @@ final class WebhookNotifier implements AutoCloseable {
         String type =
             state.status() == Lifecycle.Status.COMPLETED ? "video.completed" : "video.failed";
         String eventId = Ids.event();
-        String body = ApiJson.event(eventId, type, id, state.completedAt()).toString();
+        String body =
+            ApiJson.event(eventId, type, id, Objects.requireNonNull(state.completedAt()))
+                .toString();
         Event event = new Event(eventId, Ids.webhook(), type, id, body);
         run(() -> attempt(event, 1));
       }
@@ -148,7 +152,7 @@ final class WebhookNotifier implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(event.body()));
     signer.headers(event.webhookId(), timestamp, event.body()).forEach(request::header);
     int status = 0;
-    String error = null;
+    @Nullable String error = null;
     try {
       status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
