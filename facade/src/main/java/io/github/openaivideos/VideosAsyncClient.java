@@ -92,17 +92,16 @@ public final class VideosAsyncClient {
     requireNonNull(target, "target == null");
     Downloads.checkTarget(target);
     CallExecutor.Exchange<okhttp3.ResponseBody> exchange = client.ops().download(videoId, variant);
-    return client
-        .rawAsync(exchange, null)
-        .thenApply(
-            r ->
-                Downloads.toPath(
-                    r.value(),
-                    variant,
-                    target,
-                    videoId,
-                    r.requestId().orElse(null),
-                    client.executor().redactor()));
+    return client.finishAsync(
+        exchange,
+        r ->
+            Downloads.toPath(
+                r.value(),
+                variant,
+                target,
+                videoId,
+                r.requestId().orElse(null),
+                client.executor().redactor()));
   }
 
   /** Waits until the job is completed, within the client's wait timeout. */

@@ -342,6 +342,15 @@ public final class VideosClient implements AutoCloseable {
     return thenAsync(executor.executeAsync(exchange, deadline), VideosClient::toResponse);
   }
 
+  /**
+   * Runs an operation without blocking and finishes its answer (with the HTTP details) on the
+   * thread that received it, never on the caller's: for work that reads the body, like a download.
+   */
+  <T, R> CompletableFuture<R> finishAsync(
+      Exchange<T> exchange, java.util.function.Function<ApiResponse<T>, R> finish) {
+    return executor.executeAsync(exchange, null, result -> finish.apply(toResponse(result)));
+  }
+
   /** The async twin of {@link #run}: no headers copied. */
   <T> CompletableFuture<T> runAsync(Exchange<T> exchange) {
     return thenAsync(executor.executeAsync(exchange, null), CallExecutor.Result::body);

@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -213,7 +214,18 @@ public final class CallExecutor {
    */
   public <W> CompletableFuture<Result<W>> executeAsync(
       Exchange<W> exchange, @Nullable Instant deadline) {
-    CompletableFuture<Result<W>> future = lifecycle.track(new CompletableFuture<>());
+    return executeAsync(exchange, deadline, result -> result);
+  }
+
+  /**
+   * Runs the exchange without blocking and applies {@code finish} to the answer on the thread that
+   * received it, before the future completes: never on the caller's thread, even when the answer
+   * comes before the caller could attach a stage (a download copied by {@code thenApply} would
+   * otherwise block the caller).
+   */
+  public <W, R> CompletableFuture<R> executeAsync(
+      Exchange<W> exchange, @Nullable Instant deadline, Function<Result<W>, R> finish) {
+    CompletableFuture<R> future = lifecycle.track(new CompletableFuture<>());
     AtomicReference<@Nullable Object> inFlight = new AtomicReference<>();
     future.whenComplete(
         (r, t) -> {
@@ -226,16 +238,17 @@ public final class CallExecutor {
             }
           }
         });
-    attemptAsync(exchange, prepare(exchange.request()), 1, deadline, future, inFlight);
+    attemptAsync(exchange, prepare(exchange.request()), 1, deadline, future, finish, inFlight);
     return future;
   }
 
-  private <W> void attemptAsync(
+  private <W, R> void attemptAsync(
       Exchange<W> exchange,
       Request request,
       int attempt,
       @Nullable Instant deadline,
-      CompletableFuture<Result<W>> future,
+      CompletableFuture<R> future,
+      Function<Result<W>, R> finish,
       AtomicReference<@Nullable Object> inFlight) {
     if (future.isDone()) {
       return;
@@ -282,7 +295,11 @@ public final class CallExecutor {
             lifecycle.done(call);
             log(exchange, call, attempt, start, step);
             if (step instanceof Done<W> done) {
-              future.complete(done.result());
+              try {
+                future.complete(finish.apply(done.result()));
+              } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+              }
             } else if (step instanceof Fail<W> fail) {
               future.completeExceptionally(fail.exception());
             } else {
@@ -298,7 +315,13 @@ public final class CallExecutor {
                         .schedule(
                             () ->
                                 attemptAsync(
-                                    exchange, request, attempt + 1, deadline, future, inFlight),
+                                    exchange,
+                                    request,
+                                    attempt + 1,
+                                    deadline,
+                                    future,
+                                    finish,
+                                    inFlight),
                             again.delay().toMillis(),
                             TimeUnit.MILLISECONDS));
               } catch (RuntimeException closedOrRejected) {
