@@ -8,7 +8,9 @@ import io.github.openaivideos.ImageReference;
 import io.github.openaivideos.Upload;
 import io.github.openaivideos.VideoReference;
 import io.github.openaivideos.models.ImageInput;
+import io.github.openaivideos.models.ImageReferenceParam;
 import io.github.openaivideos.models.VideoInput;
+import io.github.openaivideos.models.VideoReferenceParam;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +25,19 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
   public static final Moshi MOSHI =
       new Moshi.Builder()
-          .add(VideoInput.class, new VideoInputAdapter())
-          .add(ImageInput.class, new ImageInputAdapter())
+          .add(
+              (type, annotations, moshi) -> {
+                if (!annotations.isEmpty()) {
+                  return null;
+                }
+                if (type == VideoInput.class) {
+                  return new VideoInputAdapter(moshi.adapter(VideoReferenceParam.class));
+                }
+                if (type == ImageInput.class) {
+                  return new ImageInputAdapter(moshi.adapter(ImageReferenceParam.class));
+                }
+                return null;
+              })
           .build();
 
   private Json() {}
@@ -51,7 +64,16 @@ public final class Json {
     }
   }
 
+  /**
+   * Writes a reference through the generated model of its spec schema: no field name typed here.
+   */
   private static final class VideoInputAdapter extends JsonAdapter<VideoInput> {
+    private final JsonAdapter<VideoReferenceParam> reference;
+
+    VideoInputAdapter(JsonAdapter<VideoReferenceParam> reference) {
+      this.reference = reference;
+    }
+
     @Override
     public @Nullable VideoInput fromJson(JsonReader reader) throws IOException {
       throw new UnsupportedOperationException("a video input is never read");
@@ -59,19 +81,25 @@ public final class Json {
 
     @Override
     public void toJson(JsonWriter writer, @Nullable VideoInput value) throws IOException {
-      if (!(value instanceof VideoReference reference)) {
+      if (!(value instanceof VideoReference video)) {
         throw new IllegalArgumentException(
             "video must be a VideoReference: VideoReference.id(...) or VideoReference.file(...)");
       }
-      if (reference instanceof VideoReference.ById byId) {
-        writer.beginObject().name("id").value(byId.id()).endObject();
+      if (video instanceof VideoReference.ById byId) {
+        reference.toJson(writer, VideoReferenceParam.builder().id(byId.id()).build());
       } else {
-        Files.add(writer, ((VideoReference.Uploaded) reference).upload(), MediaTypes.VIDEOS);
+        Files.add(writer, ((VideoReference.Uploaded) video).upload(), MediaTypes.VIDEOS);
       }
     }
   }
 
   private static final class ImageInputAdapter extends JsonAdapter<ImageInput> {
+    private final JsonAdapter<ImageReferenceParam> reference;
+
+    ImageInputAdapter(JsonAdapter<ImageReferenceParam> reference) {
+      this.reference = reference;
+    }
+
     @Override
     public @Nullable ImageInput fromJson(JsonReader reader) throws IOException {
       throw new UnsupportedOperationException("an image input is never read");
@@ -79,17 +107,17 @@ public final class Json {
 
     @Override
     public void toJson(JsonWriter writer, @Nullable ImageInput value) throws IOException {
-      if (!(value instanceof ImageReference reference)) {
+      if (!(value instanceof ImageReference image)) {
         throw new IllegalArgumentException(
             "input_reference must be an ImageReference: ImageReference.url(...), .fileId(...)"
                 + " or .file(...)");
       }
-      if (reference instanceof ImageReference.Url url) {
-        writer.beginObject().name("image_url").value(url.url()).endObject();
-      } else if (reference instanceof ImageReference.FileId id) {
-        writer.beginObject().name("file_id").value(id.fileId()).endObject();
+      if (image instanceof ImageReference.Url url) {
+        reference.toJson(writer, ImageReferenceParam.builder().imageUrl(url.url()).build());
+      } else if (image instanceof ImageReference.FileId id) {
+        reference.toJson(writer, ImageReferenceParam.builder().fileId(id.fileId()).build());
       } else {
-        Files.add(writer, ((ImageReference.Uploaded) reference).upload(), MediaTypes.IMAGES);
+        Files.add(writer, ((ImageReference.Uploaded) image).upload(), MediaTypes.IMAGES);
       }
     }
   }
