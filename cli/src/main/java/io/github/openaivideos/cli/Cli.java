@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
@@ -16,28 +17,42 @@ import picocli.CommandLine;
  */
 public final class Cli {
   private final ClientFactory clients;
-  private final boolean terminal;
+  private final @Nullable Terminal terminal;
   private final StopSignal stopSignal;
 
-  private Cli(ClientFactory clients, boolean terminal, StopSignal stopSignal) {
+  /**
+   * @param terminal the streams' terminal, or null to detect it from the environment at each run
+   */
+  private Cli(ClientFactory clients, @Nullable Terminal terminal, StopSignal stopSignal) {
     this.clients = clients;
     this.terminal = terminal;
     this.stopSignal = stopSignal;
   }
 
-  /** The tool as the {@code videos} script runs it: real clients, progress bar on a terminal. */
+  /**
+   * The tool as the {@code videos} script runs it: real clients, and a progress bar, colour and
+   * widths that follow the process's terminal.
+   */
   public static Cli standard() {
-    return new Cli(ClientFactory.DEFAULT, Terminal.isInteractive(), StopSignal.NEVER);
+    return new Cli(ClientFactory.DEFAULT, null, StopSignal.NEVER);
   }
 
   /** A tool that builds clients with {@code clients}; no terminal, never stops a simulator. */
   public static Cli withClients(ClientFactory clients) {
-    return new Cli(requireNonNull(clients, "clients"), false, StopSignal.NEVER);
+    return new Cli(requireNonNull(clients, "clients"), Terminal.NONE, StopSignal.NEVER);
   }
 
-  /** This tool, drawing a progress bar as on a terminal ({@code true}) or logging lines. */
+  /**
+   * This tool, writing as to an 80-column terminal ({@code true}: progress bar, colour unless
+   * {@code NO_COLOR}) or to pipes ({@code false}: log lines, plain text).
+   */
   public Cli terminal(boolean terminal) {
-    return new Cli(clients, terminal, stopSignal);
+    return terminal(terminal ? Terminal.of(Terminal.DEFAULT_COLUMNS) : Terminal.NONE);
+  }
+
+  /** This tool, writing as to this terminal. */
+  Cli terminal(Terminal terminal) {
+    return new Cli(clients, requireNonNull(terminal, "terminal"), stopSignal);
   }
 
   /** This tool, with {@code videos simulator} running until {@code stopSignal} is released. */
@@ -54,7 +69,8 @@ public final class Cli {
 
   /** Runs one command; returns its exit code (see {@link ExitCode}). */
   public int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-    Session session = new Session(out, err, env, clients, terminal, stopSignal);
+    Terminal streams = terminal != null ? terminal : Terminal.detect(env);
+    Session session = new Session(out, err, env, clients, streams, stopSignal);
     ErrorReporter errors = new ErrorReporter(err, () -> ErrorReporter.secretsOf(session));
     CommandLine commandLine =
         new CommandLine(new VideosCommand(session), new SessionFactory(session))

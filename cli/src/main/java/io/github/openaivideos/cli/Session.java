@@ -14,7 +14,7 @@ final class Session {
   private final PrintStream err;
   private final Map<String, String> env;
   private final ClientFactory clients;
-  private final boolean terminal;
+  private final Terminal terminal;
   private final StopSignal stopSignal;
   private final GlobalOptions options = new GlobalOptions();
 
@@ -23,7 +23,7 @@ final class Session {
       PrintStream err,
       Map<String, String> env,
       ClientFactory clients,
-      boolean terminal,
+      Terminal terminal,
       StopSignal stopSignal) {
     this.out = out;
     this.err = err;
@@ -57,6 +57,11 @@ final class Session {
     return options;
   }
 
+  /** Whether stdout and stderr are a terminal, and its width. */
+  Terminal terminal() {
+    return terminal;
+  }
+
   StopSignal stopSignal() {
     return stopSignal;
   }
@@ -68,6 +73,6 @@ final class Session {
 
   /** A progress bar on a terminal, otherwise (or with --no-progress) one log line per update. */
   ProgressView progressView() {
-    return terminal && !options.noProgress ? new BarView(err) : new LogView(err);
+    return terminal.stderr() && !options.noProgress ? new BarView(err) : new LogView(err);
   }
 }
