@@ -73,7 +73,32 @@ final class AssetFiles {
     return folder.resolve(name);
   }
 
-  /** Creates the download folder if needed, before any job is started. */
+  /**
+   * Checks, before any job is started, that the download folder can be used: it is a writable
+   * folder, or it can be created (its nearest existing parent is a writable folder). It is created
+   * only when the first download starts ({@link #prepareFolder}).
+   */
+  static void checkFolder(Path folder) {
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("--download: " + folder + " is a file, not a folder");
+    }
+    @org.jspecify.annotations.Nullable Path existing = folder.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing)) {
+      throw new IllegalArgumentException("--download: cannot create the folder " + folder);
+    }
+    if (!Files.isWritable(existing)) {
+      throw new IllegalArgumentException(
+          "--download: "
+              + (existing.equals(folder.toAbsolutePath().normalize())
+                  ? "the folder " + folder + " is not writable"
+                  : "cannot create the folder " + folder + ": " + existing + " is not writable"));
+    }
+  }
+
+  /** Creates the download folder (and missing parents) when the first download starts. */
   static Path prepareFolder(Path folder) {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new IllegalArgumentException("--download: " + folder + " is a file, not a folder");

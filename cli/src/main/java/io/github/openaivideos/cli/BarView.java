@@ -1,54 +1,114 @@
 package io.github.openaivideos.cli;
 
 import io.github.openaivideos.Progress;
-import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A progress bar redrawn in place on a terminal: a carriage return, then the bar, the percent, the
- * status and the time waited, padded with spaces over whatever the previous, longer line left.
+ * A progress bar redrawn in place on a terminal ({@link StatusLine}): the id, the bar, the percent,
+ * the status, the time waited, and once the percent has moved (while in progress) an estimate of
+ * the time left.
  *
  * <pre>
- * video_123 [##########..........]  50% in_progress 0:12
+ * video_123 [##########..........]  50% in_progress 0:12 ETA 0:10
  * </pre>
+ *
+ * <p>It always fits the terminal: when the full line is too wide, the bar gets shorter, then the
+ * ETA goes, then the bar, then the id is cut with an ellipsis. The clock moves every {@link #tick}
+ * (each second) even when the server has nothing new.
  */
 final class BarView implements ProgressView {
   static final int WIDTH = 20;
+  static final int MIN_WIDTH = 10;
 
-  private final PrintStream err;
-  private int lastLength;
+  private final StatusLine line;
+  private final Clock clock;
+  private final Eta eta = new Eta();
+  private @Nullable Progress last;
+  private Instant lastAt = Instant.EPOCH;
+  private boolean ended;
 
-  BarView(PrintStream err) {
-    this.err = err;
+  BarView(StatusLine line, Clock clock) {
+    this.line = line;
+    this.clock = clock;
   }
 
   @Override
-  public void update(Progress progress) {
-    String line = line(progress);
-    int padding = Math.max(0, lastLength - line.length());
-    err.print("\r" + line + " ".repeat(padding));
-    err.flush();
-    lastLength = line.length();
-  }
-
-  @Override
-  public void close() {
-    if (lastLength > 0) {
-      err.println();
+  public synchronized void update(Progress progress) {
+    if (ended) {
+      return;
     }
+    last = progress;
+    lastAt = clock.instant();
+    if (progress.status().value().equals("in_progress")) {
+      // From the first observation in progress: time in the queue says nothing of the rate.
+      eta.observe(progress.percent(), progress.elapsed());
+    }
+    draw(progress, progress.elapsed());
   }
 
-  static String line(Progress progress) {
-    int percent = Math.max(0, Math.min(100, progress.percent()));
-    int filled = percent * WIDTH / 100;
-    return String.format(
-        Locale.ROOT,
-        "%s [%s%s] %3d%% %s %s",
-        Table.clean(progress.videoId()),
-        "#".repeat(filled),
-        ".".repeat(WIDTH - filled),
-        percent,
-        progress.status().value(),
-        ProgressView.elapsed(progress.elapsed()));
+  @Override
+  public synchronized void tick() {
+    Progress progress = last;
+    if (ended || progress == null || ProgressView.finished(progress)) {
+      return;
+    }
+    Duration since = Duration.between(lastAt, clock.instant());
+    draw(progress, progress.elapsed().plus(since.isNegative() ? Duration.ZERO : since));
+  }
+
+  @Override
+  public synchronized void interrupted() {
+    ended = true;
+    line.stop();
+  }
+
+  @Override
+  public synchronized void close() {
+    ended = true;
+    line.end();
+  }
+
+  private void draw(Progress progress, Duration elapsed) {
+    @Nullable Duration left = ProgressView.finished(progress) ? null : eta.remaining(elapsed);
+    line.draw(
+        line(
+            Table.clean(progress.videoId()),
+            progress.percent(),
+            Table.clean(progress.status().value()),
+            elapsed,
+            left,
+            line.width()));
+  }
+
+  /**
+   * The line for a terminal that allows {@code width} code points: the full line when it fits,
+   * otherwise shorter bars, then no ETA, then no bar, then a cut id (see the class comment).
+   */
+  static String line(
+      String id, int percent, String status, Duration elapsed, @Nullable Duration eta, int width) {
+    int shown = Math.max(0, Math.min(100, percent));
+    String numbers =
+        String.format(Locale.ROOT, "%3d%% %s %s", shown, status, ProgressView.elapsed(elapsed));
+    String withEta = eta == null ? numbers : numbers + " ETA " + ProgressView.elapsed(eta);
+    List<String> tails = new ArrayList<>();
+    for (String tail : eta == null ? List.of(numbers) : List.of(withEta, numbers)) {
+      for (int cells = WIDTH; cells >= MIN_WIDTH; cells--) {
+        tails.add(bar(shown, cells) + " " + tail);
+      }
+    }
+    tails.add(numbers);
+    return StatusLine.fit(id, tails, width);
+  }
+
+  /** {@code [#####.....]} with this many cells. */
+  static String bar(int percent, int cells) {
+    int filled = percent * cells / 100;
+    return "[" + "#".repeat(filled) + ".".repeat(cells - filled) + "]";
   }
 }

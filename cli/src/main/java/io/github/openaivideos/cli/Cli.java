@@ -19,14 +19,17 @@ public final class Cli {
   private final ClientFactory clients;
   private final @Nullable Terminal terminal;
   private final StopSignal stopSignal;
+  private final Live live;
 
   /**
    * @param terminal the streams' terminal, or null to detect it from the environment at each run
    */
-  private Cli(ClientFactory clients, @Nullable Terminal terminal, StopSignal stopSignal) {
+  private Cli(
+      ClientFactory clients, @Nullable Terminal terminal, StopSignal stopSignal, Live live) {
     this.clients = clients;
     this.terminal = terminal;
     this.stopSignal = stopSignal;
+    this.live = live;
   }
 
   /**
@@ -34,12 +37,23 @@ public final class Cli {
    * widths that follow the process's terminal.
    */
   public static Cli standard() {
-    return new Cli(ClientFactory.DEFAULT, null, StopSignal.NEVER);
+    return standard(new Interrupts());
+  }
+
+  /**
+   * The standard tool, whose waits react to these interrupts ({@link Main} hooks them to Ctrl-C).
+   */
+  static Cli standard(Interrupts interrupts) {
+    return new Cli(ClientFactory.DEFAULT, null, StopSignal.NEVER, Live.standard(interrupts));
   }
 
   /** A tool that builds clients with {@code clients}; no terminal, never stops a simulator. */
   public static Cli withClients(ClientFactory clients) {
-    return new Cli(requireNonNull(clients, "clients"), Terminal.NONE, StopSignal.NEVER);
+    return new Cli(
+        requireNonNull(clients, "clients"),
+        Terminal.NONE,
+        StopSignal.NEVER,
+        Live.quiet(java.time.Clock.systemUTC()));
   }
 
   /**
@@ -52,12 +66,17 @@ public final class Cli {
 
   /** This tool, writing as to this terminal. */
   Cli terminal(Terminal terminal) {
-    return new Cli(clients, requireNonNull(terminal, "terminal"), stopSignal);
+    return new Cli(clients, requireNonNull(terminal, "terminal"), stopSignal, live);
   }
 
   /** This tool, with {@code videos simulator} running until {@code stopSignal} is released. */
   public Cli stopSignal(StopSignal stopSignal) {
-    return new Cli(clients, terminal, requireNonNull(stopSignal, "stopSignal"));
+    return new Cli(clients, terminal, requireNonNull(stopSignal, "stopSignal"), live);
+  }
+
+  /** This tool, with live displays on this clock, ticker and interrupts (for tests). */
+  Cli live(Live live) {
+    return new Cli(clients, terminal, stopSignal, requireNonNull(live, "live"));
   }
 
   /** Runs with the process's streams and environment. */
@@ -70,7 +89,7 @@ public final class Cli {
   /** Runs one command; returns its exit code (see {@link ExitCode}). */
   public int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     Terminal streams = terminal != null ? terminal : Terminal.detect(env);
-    Session session = new Session(out, err, env, clients, streams, stopSignal);
+    Session session = new Session(out, err, env, clients, streams, stopSignal, live);
     ErrorReporter errors = new ErrorReporter(err, () -> ErrorReporter.secretsOf(session));
     CommandLine commandLine =
         new CommandLine(new VideosCommand(session), new SessionFactory(session))

@@ -2,6 +2,7 @@ package io.github.openaivideos.cli;
 
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.simulator.VideosSimulator;
+import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +20,12 @@ final class Connection implements AutoCloseable {
           + " against a local simulator";
 
   private final VideosClient client;
+  private final OkHttpClient http;
   private final @Nullable VideosSimulator simulator;
 
-  private Connection(VideosClient client, @Nullable VideosSimulator simulator) {
+  private Connection(VideosClient client, OkHttpClient http, @Nullable VideosSimulator simulator) {
     this.client = client;
+    this.http = http;
     this.simulator = simulator;
   }
 
@@ -51,11 +54,16 @@ final class Connection implements AutoCloseable {
     if (project != null) {
       builder.project(project);
     }
+    OkHttpClient http = Http.client(session);
     try {
-      return new Connection(session.clients().build(builder), null);
+      return new Connection(session.clients().build(builder.okHttpClient(http)), http, null);
     } catch (IllegalStateException e) {
+      Http.shutDown(http);
       // The SDK refuses the hosted API without a key (--base-url https://api.openai.com/v1).
       throw new ConfigurationException(NO_KEY);
+    } catch (RuntimeException e) {
+      Http.shutDown(http);
+      throw e;
     }
   }
 
@@ -64,11 +72,16 @@ final class Connection implements AutoCloseable {
       throw new ConfigurationException("--simulator and --base-url cannot be used together");
     }
     VideosSimulator simulator = VideosSimulator.builder().build().start();
+    OkHttpClient http = Http.client(session);
     try {
       VideosClient.Builder builder =
-          VideosClient.builder().baseUrl(simulator.baseUrl()).apiKey(SIMULATOR_KEY);
-      return new Connection(session.clients().build(builder), simulator);
+          VideosClient.builder()
+              .baseUrl(simulator.baseUrl())
+              .apiKey(SIMULATOR_KEY)
+              .okHttpClient(http);
+      return new Connection(session.clients().build(builder), http, simulator);
     } catch (RuntimeException e) {
+      Http.shutDown(http);
       simulator.close();
       throw e;
     }
@@ -81,6 +94,7 @@ final class Connection implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    Http.shutDown(http);
     if (simulator != null) {
       simulator.close();
     }

@@ -128,6 +128,21 @@ final class Converters {
     }
   }
 
+  /**
+   * {@code --timeout}: {@code 90s}, {@code 10m}, {@code 1h}, {@code 1h30m}, or a bare number of
+   * minutes; more than zero.
+   */
+  static final class Timeout implements ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String value) {
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** A number of seconds that must be one of {@code allowed} (written as in {@code 08} or 8). */
   static <T> T seconds(String value, List<T> allowed, Function<T, String> wire) {
     String list = join(allowed, wire);

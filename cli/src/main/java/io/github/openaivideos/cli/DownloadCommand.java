@@ -40,12 +40,24 @@ final class DownloadCommand extends ApiCommand {
 
   @Override
   int run(VideosClient client) {
-    Downloader downloader = new Downloader(client);
+    Downloader downloader = new Downloader(client, session);
     Path target = output == null ? Path.of("") : output;
-    SavedAsset saved =
-        Files.isDirectory(target)
-            ? downloader.saveInto(target, videoId, variant)
-            : downloader.saveAs(target, videoId, variant);
+    SavedAsset saved;
+    // Ctrl-C: end the progress line and remove the partial file (the process is ending).
+    try (Interrupts.Registration onInterrupt =
+        session
+            .live()
+            .interrupts()
+            .register(
+                () -> {
+                  session.statusLine().stop();
+                  downloader.cleanUpAfterInterrupt();
+                })) {
+      saved =
+          Files.isDirectory(target)
+              ? downloader.saveInto(target, videoId, variant)
+              : downloader.saveAs(target, videoId, variant);
+    }
     session.output().saved(videoId, List.of(saved));
     return ExitCode.OK;
   }

@@ -14,5 +14,14 @@ final class ExitCode {
   /** A job that was waited for ended with status failed. */
   static final int JOB_FAILED = 3;
 
+  /**
+   * A wait ran out of time ({@code --timeout}) with the job still queued or in progress; it keeps
+   * running on the server.
+   */
+  static final int WAIT_TIMEOUT = 4;
+
+  /** The user pressed Ctrl-C during a wait or download (128 + SIGINT, as shells report it). */
+  static final int INTERRUPTED = 130;
+
   private ExitCode() {}
 }

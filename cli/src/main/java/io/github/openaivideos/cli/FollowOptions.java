@@ -17,16 +17,15 @@ final class FollowOptions {
 
   @Option(
       names = "--timeout",
-      paramLabel = "MINUTES",
-      defaultValue = "30",
-      description = "Give up waiting after this many minutes (default: ${DEFAULT-VALUE}).")
-  int timeoutMinutes;
+      paramLabel = "DURATION",
+      defaultValue = "30m",
+      converter = Converters.Timeout.class,
+      description =
+          "Give up waiting after this long: 90s, 10m, 1h, 1h30m; a bare number is minutes"
+              + " (default: ${DEFAULT-VALUE}). The job keeps running on the server.")
+  Duration timeout = Duration.ofMinutes(30);
 
   Duration timeout() {
-    if (timeoutMinutes < 1) {
-      throw new IllegalArgumentException(
-          "--timeout must be at least 1 minute, was " + timeoutMinutes);
-    }
-    return Duration.ofMinutes(timeoutMinutes);
+    return timeout;
   }
 }

@@ -1,15 +1,31 @@
 package io.github.openaivideos.cli;
 
+import io.github.openaivideos.ApiTimeoutException;
+import io.github.openaivideos.Progress;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.WaitTimeoutException;
 import io.github.openaivideos.models.Video;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Waits for a job with a progress display, saves its files if asked, and prints the finished video.
- * A failed job ends the wait with {@link io.github.openaivideos.VideoFailedException}.
+ * Waits for a job with a live progress display, saves its files if asked, and prints the finished
+ * video. A failed job ends the wait with {@link io.github.openaivideos.VideoFailedException}.
+ *
+ * <p>Two ways out leave the job running on the server, and both say how to resume it: the timeout
+ * ({@link ExitCode#WAIT_TIMEOUT}) and Ctrl-C ({@link ExitCode#INTERRUPTED}), which ends the bar's
+ * line, prints the message, and removes a download folder this run created if it is still empty.
  */
 final class JobFollower {
+  /** Characters a shell takes literally: anything else in a resume command is quoted. */
+  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9._/:@%+=,-]+");
+
   private final Session session;
   private final VideosClient client;
 
@@ -20,21 +36,111 @@ final class JobFollower {
 
   /** Checks the options before anything is sent: the download folder exists or can be made. */
   static void check(FollowOptions options) {
-    options.timeout();
     if (options.downloadFolder != null) {
-      AssetFiles.prepareFolder(options.downloadFolder);
+      AssetFiles.checkFolder(options.downloadFolder);
     }
   }
 
   int follow(String videoId, FollowOptions options) {
-    Video done;
-    try (ProgressView view = session.progressView()) {
-      done = client.waitUntilDone(videoId, options.timeout(), view::update);
+    Downloader downloader = new Downloader(client, session);
+    String resume = resumeCommand(videoId, options.downloadFolder);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread following = Thread.currentThread();
+    AtomicReference<@Nullable Progress> lastSeen = new AtomicReference<>();
+    Instant start = session.live().clock().instant();
+    try (ProgressView view = session.progressView();
+        Ticker.Ticks ticks = session.live().ticker().start(view::tick);
+        Interrupts.Registration onInterrupt =
+            session
+                .live()
+                .interrupts()
+                .register(
+                    () -> {
+                      interrupted.set(true);
+                      view.interrupted();
+                      session.statusLine().stop();
+                      session
+                          .err()
+                          .println(
+                              "interrupted: the job keeps running on the server; resume with: "
+                                  + resume);
+                      downloader.cleanUpAfterInterrupt();
+                      following.interrupt();
+                    })) {
+      try {
+        Video done =
+            client.waitUntilDone(
+                videoId,
+                options.timeout(),
+                progress -> {
+                  lastSeen.set(progress);
+                  view.update(progress);
+                });
+        view.close();
+        ticks.close();
+        Path folder = options.downloadFolder;
+        List<SavedAsset> saved = folder == null ? List.of() : downloader.saveAll(folder, done.id());
+        session.output().video(done, saved);
+        return ExitCode.OK;
+      } catch (WaitTimeoutException e) {
+        view.close();
+        return timedOut(videoId, new Progress(e.lastSeen(), e.waited()), resume);
+      } catch (ApiTimeoutException e) {
+        Duration waited = Duration.between(start, session.live().clock().instant());
+        if (interrupted.get() || waited.compareTo(options.timeout()) < 0) {
+          throw e;
+        }
+        view.close();
+        return timedOut(videoId, lastSeen.get(), waited, resume);
+      }
+    } catch (RuntimeException e) {
+      if (interrupted.get()) {
+        Thread.interrupted(); // ours: the run ends here, the caller's thread goes on
+        return ExitCode.INTERRUPTED;
+      }
+      throw e;
     }
-    Path folder = options.downloadFolder;
-    List<SavedAsset> saved =
-        folder == null ? List.of() : new Downloader(client).saveAll(folder, done.id());
-    session.output().video(done, saved);
-    return ExitCode.OK;
+  }
+
+  private int timedOut(String videoId, Progress lastSeen, String resume) {
+    return timedOut(videoId, lastSeen, lastSeen.elapsed(), resume);
+  }
+
+  /**
+   * Prints {@code timed out: video_123 is still in_progress (37%) after 1m00s; it keeps running on
+   * the server; resume with: videos wait video_123}.
+   */
+  private int timedOut(
+      String videoId, @Nullable Progress lastSeen, Duration waited, String resume) {
+    String state =
+        lastSeen == null
+            ? "is still running"
+            : "is still " + lastSeen.status().value() + " (" + lastSeen.percent() + "%)";
+    String message =
+        "timed out: "
+            + videoId
+            + " "
+            + state
+            + " after "
+            + Durations.format(waited)
+            + "; it keeps running on the server; resume with: "
+            + resume;
+    session
+        .err()
+        .println(
+            ErrorReporter.redact(ErrorReporter.oneLine(message), ErrorReporter.secretsOf(session)));
+    return ExitCode.WAIT_TIMEOUT;
+  }
+
+  /** {@code videos wait ID}, plus {@code --download DIR} when files were asked for. */
+  static String resumeCommand(String videoId, @Nullable Path folder) {
+    String command = "videos wait " + shellWord(videoId);
+    return folder == null ? command : command + " --download " + shellWord(folder.toString());
+  }
+
+  /** The text as one shell word: as it is when plain, else in single quotes. */
+  static String shellWord(String text) {
+    String clean = Table.clean(text);
+    return SHELL_SAFE.matcher(clean).matches() ? clean : "'" + clean.replace("'", "'\\''") + "'";
   }
 }

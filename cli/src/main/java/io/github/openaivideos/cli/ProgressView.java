@@ -4,10 +4,19 @@ import io.github.openaivideos.Progress;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Shows a job's progress while the tool waits for it; closing it ends the display. */
+/**
+ * Shows a job's progress while the tool waits for it; closing it ends the display. Updates come
+ * from the waiting thread, ticks from the ticker thread, the interrupt from the Ctrl-C hook.
+ */
 interface ProgressView extends AutoCloseable {
   /** Shows one observation: status, percent and time waited so far. */
   void update(Progress progress);
+
+  /** A second went by (no news from the server): lets the display move its clock. */
+  void tick();
+
+  /** The user pressed Ctrl-C: end the line and show nothing more. */
+  void interrupted();
 
   /** Leaves the terminal on a fresh line. */
   @Override
@@ -22,5 +31,11 @@ interface ProgressView extends AutoCloseable {
     return h > 0
         ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
         : String.format(Locale.ROOT, "%d:%02d", m, s);
+  }
+
+  /** Whether the job has reached its end (nothing more will move). */
+  static boolean finished(Progress progress) {
+    String status = progress.status().value();
+    return status.equals("completed") || status.equals("failed");
   }
 }

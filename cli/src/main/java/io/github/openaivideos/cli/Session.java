@@ -16,6 +16,9 @@ final class Session {
   private final ClientFactory clients;
   private final Terminal terminal;
   private final StopSignal stopSignal;
+  private final Live live;
+  private final StatusLine statusLine;
+  private final DownloadMeter downloadMeter = new DownloadMeter();
   private final GlobalOptions options = new GlobalOptions();
 
   Session(
@@ -24,13 +27,16 @@ final class Session {
       Map<String, String> env,
       ClientFactory clients,
       Terminal terminal,
-      StopSignal stopSignal) {
+      StopSignal stopSignal,
+      Live live) {
     this.out = out;
     this.err = err;
     this.env = Map.copyOf(env);
     this.clients = clients;
     this.terminal = terminal;
     this.stopSignal = stopSignal;
+    this.live = live;
+    this.statusLine = new StatusLine(err, terminal);
   }
 
   /** Results: tables or JSON. */
@@ -71,8 +77,35 @@ final class Session {
     return options.json ? new JsonOutput(out) : new TableOutput(out);
   }
 
+  /** The clock, ticker and Ctrl-C actions of the live displays. */
+  Live live() {
+    return live;
+  }
+
+  /** Runs the Ctrl-C actions registered now, as the shutdown hook does (tests call it). */
+  void interrupt() {
+    live.interrupts().interrupt();
+  }
+
+  /** Whether progress is drawn live on stderr (a terminal, and no --no-progress). */
+  boolean showsLiveProgress() {
+    return terminal.stderr() && !options.noProgress;
+  }
+
+  /** The line on stderr that live displays redraw. */
+  StatusLine statusLine() {
+    return statusLine;
+  }
+
+  /** Counts download bytes for the display; {@link Http} puts it in the HTTP stack. */
+  DownloadMeter downloadMeter() {
+    return downloadMeter;
+  }
+
   /** A progress bar on a terminal, otherwise (or with --no-progress) one log line per update. */
   ProgressView progressView() {
-    return terminal.stderr() && !options.noProgress ? new BarView(err) : new LogView(err);
+    return showsLiveProgress()
+        ? new BarView(statusLine, live.clock())
+        : new LogView(err, live.clock());
   }
 }

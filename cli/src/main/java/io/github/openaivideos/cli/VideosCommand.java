@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
-      "1:API error: the server answered with an error or could not be reached, a wait timed out,"
-          + " or a file could not be written",
+      "1:API error: the server answered with an error or could not be reached, or a file could"
+          + " not be written",
       "2:bad usage: an invalid option or value, or no API key (nothing was sent)",
-      "3:the job failed (status failed, e.g. blocked by moderation)"
+      "3:the job failed (status failed, e.g. blocked by moderation)",
+      "4:a wait timed out (--timeout); the job keeps running on the server",
+      "130:interrupted (Ctrl-C) while waiting; the job keeps running on the server"
     },
     subcommands = {
       CreateCommand.class,

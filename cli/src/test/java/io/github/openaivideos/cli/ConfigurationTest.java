@@ -118,9 +118,11 @@ class ConfigurationTest {
             "  create     Start a new video from a prompt.\n",
             "  character  Create or show a reusable character.\n",
             "  simulator  Run a local simulator of the Videos API until Ctrl-C.\n",
-            "Exit codes:\n  0   ok\n",
-            "  2   bad usage: an invalid option or value, or no API key (nothing was sent)\n",
-            "  3   the job failed (status failed, e.g. blocked by moderation)\n");
+            "Exit codes:\n  0     ok\n",
+            "  2     bad usage: an invalid option or value, or no API key (nothing was sent)\n",
+            "  3     the job failed (status failed, e.g. blocked by moderation)\n",
+            "  4     a wait timed out (--timeout); the job keeps running on the server\n",
+            "  130   interrupted (Ctrl-C) while waiting; the job keeps running on the server\n");
     for (String command :
         new String[] {
           "remix", "edit", "extend", "get", "list", "delete", "download", "wait", "help"

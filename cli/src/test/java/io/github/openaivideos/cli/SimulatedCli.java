@@ -29,6 +29,19 @@ final class SimulatedCli implements AutoCloseable {
 
   final FakeClock clock = new FakeClock(START);
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+  /** The live displays' ticker: ticks only when a test says so. */
+  final ManualTicker ticker = new ManualTicker();
+
+  /** What Ctrl-C would run in the tool's process; tests trigger it with {@code interrupt()}. */
+  final Interrupts interrupts = new Interrupts();
+
+  /** Runs after each (fake) sleep of the tool's client, e.g. to tick or to interrupt. */
+  volatile Runnable afterSleep = () -> {};
+
+  /** Terminal width of {@link #runOnTerminal}. */
+  volatile int columns = Terminal.DEFAULT_COLUMNS;
+
   final VideosSimulator simulator;
   private final Map<String, String> env = new HashMap<>();
 
@@ -43,7 +56,11 @@ final class SimulatedCli implements AutoCloseable {
     env.put("OPENAI_API_KEY", "sk-test-0123456789");
   }
 
-  /** Builds clients on the fake clock that advance it instead of sleeping, without retries. */
+  /**
+   * Builds clients on the fake clock that advance it instead of sleeping, without retries. Like
+   * {@code Thread.sleep}, a sleep ends with {@link InterruptedException} when the thread was
+   * interrupted (here: by {@link #afterSleep}).
+   */
   ClientFactory clients() {
     return builder ->
         builder
@@ -52,24 +69,34 @@ final class SimulatedCli implements AutoCloseable {
                 delay -> {
                   sleeps.add(delay);
                   clock.advance(delay);
+                  afterSleep.run();
+                  if (Thread.interrupted()) {
+                    throw new InterruptedException("sleep interrupted");
+                  }
                 })
             .maxRetries(0)
             .build();
   }
 
-  /** Runs the tool as if its output were redirected (no terminal). */
-  CliResult run(String... args) {
-    return run(Cli.withClients(clients()), env, args);
+  /** The tool on the fake clock, the manual ticker and these interrupts. */
+  Cli cli() {
+    return Cli.withClients(clients()).live(new Live(clock, ticker, interrupts));
   }
 
-  /** Runs the tool as if on a terminal. */
+  /** Runs the tool as if its output were redirected (no terminal). */
+  CliResult run(String... args) {
+    return run(cli(), env, args);
+  }
+
+  /** Runs the tool as if on a terminal {@link #columns} wide. */
   CliResult runOnTerminal(String... args) {
-    return run(Cli.withClients(clients()).terminal(true), env, args);
+    int width = columns;
+    return run(cli().terminal(Terminal.of(width)), env, args);
   }
 
   /** Runs the tool with exactly this environment. */
   CliResult runWithEnv(Map<String, String> environment, String... args) {
-    return run(Cli.withClients(clients()), environment, args);
+    return run(cli(), environment, args);
   }
 
   static CliResult run(Cli cli, Map<String, String> environment, String... args) {

@@ -2,6 +2,7 @@ package io.github.openaivideos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,10 +31,66 @@ class VideosScriptIT {
 
     assertThat(ran.exitCode()).as(ran.toString()).isZero();
     assertThat(ran.out())
-        .containsPattern("\rvideo_[0-9a-f]+ \\[\\.{20}\\]   0% queued 0:00")
-        .containsPattern("\rvideo_[0-9a-f]+ \\[#+\\.*\\] +\\d+% in_progress 0:0\\d")
-        .containsPattern("\rvideo_[0-9a-f]+ \\[#{20}\\] 100% completed 0:0\\d")
+        .containsPattern("\rvideo_[0-9a-f]+ \\[\\.{20}\\]   0% queued 0:00\u001b\\[K")
+        .containsPattern("\rvideo_[0-9a-f]+ \\[#*\\.*\\] +\\d+% in_progress 0:0\\d\u001b\\[K")
+        .containsPattern("\rvideo_[0-9a-f]+ \\[#+\\] 100% completed 0:0\\d\u001b\\[K")
         .contains("status        completed");
+    // No line reaches the last of the pseudo-terminal's 80 columns (it would wrap).
+    assertThat(ran.out().split("[\r\n]+"))
+        .allSatisfy(line -> assertThat(line.replace("\u001b[K", "")).hasSizeLessThan(80));
+  }
+
+  @Test
+  void ctrlCDuringAWaitSaysHowToResumeExitsWith130AndLeavesNoFolder() throws Exception {
+    Path folder = Files.createTempDirectory("videos-it").resolve("out");
+    Process process =
+        new ProcessBuilder(
+                "script",
+                "-qec",
+                SCRIPT + " --simulator create --prompt 'A cat' --download " + folder,
+                "/dev/null")
+            .redirectErrorStream(true)
+            .start();
+    ByteArrayOutputStream seen = new ByteArrayOutputStream(); // written by the reader thread
+    CompletableFuture<Void> reader =
+        CompletableFuture.runAsync(
+            () -> {
+              byte[] buffer = new byte[4096];
+              try (var in = process.getInputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                  seen.write(buffer, 0, n);
+                }
+              } catch (IOException e) {
+                seen.writeBytes(("(could not read: " + e + ")").getBytes(StandardCharsets.UTF_8));
+              }
+            });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!seen.toString(StandardCharsets.UTF_8).contains("in_progress")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(seen.toString(StandardCharsets.UTF_8))
+        .as("the bar before Ctrl-C")
+        .contains("in_progress");
+    // Ctrl-C typed on the pseudo-terminal: its line discipline sends SIGINT to the tool.
+    process.getOutputStream().write(3);
+    process.getOutputStream().flush();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(
+          "still running after Ctrl-C: " + seen.toString(StandardCharsets.UTF_8));
+    }
+    reader.get(10, TimeUnit.SECONDS);
+
+    assertThat(process.exitValue()).as(seen.toString(StandardCharsets.UTF_8)).isEqualTo(130);
+    assertThat(seen.toString(StandardCharsets.UTF_8))
+        .containsPattern(
+            "in_progress 0:0\\d\u001b\\[K(\\^C)?\r\n"
+                + "interrupted: the job keeps running on the server; resume with: videos wait"
+                + " video_[0-9a-f]+ --download "
+                + java.util.regex.Pattern.quote(folder.toString())
+                + "\r\n");
+    assertThat(folder).doesNotExist();
   }
 
   @Test

@@ -67,7 +67,9 @@ class WaitTest {
   }
 
   @Test
-  void onATerminalWaitingDrawsABarRedrawnInPlace() {
+  void onATerminalWaitingDrawsABarRedrawnInPlaceWithAnEtaOnceItMoves() {
+    cli.columns = 120;
+
     CliResult result = cli.runOnTerminal("create", "--prompt", "A cat", "--wait");
 
     assertThat(result.exitCode()).isZero();
@@ -76,23 +78,63 @@ class WaitTest {
         .isEqualTo(
             "\r"
                 + id
-                + " [....................]   0% queued 0:00"
+                + " [....................]   0% queued 0:00\u001b[K"
                 + "\r"
                 + id
-                + " [....................]   0% in_progress 0:01"
+                + " [....................]   0% in_progress 0:01\u001b[K"
                 + "\r"
                 + id
-                + " [#####...............]  25% in_progress 0:02"
+                + " [#####...............]  25% in_progress 0:02 ETA 0:03\u001b[K"
                 + "\r"
                 + id
-                + " [##########..........]  50% in_progress 0:03"
+                + " [##########..........]  50% in_progress 0:03 ETA 0:02\u001b[K"
                 + "\r"
                 + id
-                + " [###############.....]  75% in_progress 0:04"
+                + " [###############.....]  75% in_progress 0:04 ETA 0:01\u001b[K"
                 + "\r"
                 + id
-                + " [####################] 100% completed 0:05  "
+                + " [####################] 100% completed 0:05\u001b[K"
                 + "\n");
+  }
+
+  @Test
+  void at80ColumnsEveryBarLineStopsShortOfTheLastColumn() {
+    CliResult result = cli.runOnTerminal("create", "--prompt", "A cat", "--wait");
+
+    String id = CreateCommandTest.idIn(result.out());
+    assertThat(result.err().split("\r"))
+        .filteredOn(line -> !line.isEmpty())
+        .allSatisfy(line -> assertThat(line.replace("\u001b[K", "").strip()).hasSizeLessThan(80))
+        .contains(id + " [########........]  50% in_progress 0:03\u001b[K");
+  }
+
+  @Test
+  void whileQueuedTheBarsClockMovesEverySecond() {
+    try (SimulatedCli slow =
+        new SimulatedCli(Timing.of(Duration.ofSeconds(15), Duration.ofSeconds(4)))) {
+      slow.columns = 120;
+      slow.afterSleep = slow.ticker::tick;
+      Video video = slow.queuedVideo("A slow cat");
+
+      CliResult result = slow.runOnTerminal("wait", video.id());
+
+      assertThat(result.exitCode()).isZero();
+      List<String> drawn =
+          Stream.of(result.err().split("\r"))
+              .filter(line -> !line.isEmpty())
+              .map(line -> line.replace("\u001b[K", ""))
+              .toList();
+      List<String> queued = new java.util.ArrayList<>();
+      for (int s = 0; s <= 14; s++) {
+        queued.add(
+            video.id() + " [....................]   0% queued 0:" + String.format("%02d", s));
+      }
+      assertThat(drawn.subList(0, 15)).containsExactlyElementsOf(queued);
+      assertThat(drawn.get(15)).isEqualTo(video.id() + " [....................]   0% queued 0:15");
+      assertThat(drawn.get(16))
+          .isEqualTo(video.id() + " [....................]   0% in_progress 0:15");
+      assertThat(slow.ticker.ticking()).isZero();
+    }
   }
 
   @Test
@@ -189,30 +231,165 @@ class WaitTest {
   }
 
   @Test
-  void aJobStillRunningAtTheTimeoutIsAnApiError() {
+  void aJobStillRunningAtTheTimeoutSaysHowToResumeAndExitsWithFour() {
     try (SimulatedCli slow = new SimulatedCli(Timing.of(Duration.ZERO, Duration.ofHours(1)))) {
       Video video = slow.queuedVideo("A long film");
+      Path folder = dir.resolve("out");
 
-      CliResult result = slow.run("wait", video.id(), "--timeout", "1");
+      CliResult result =
+          slow.run("wait", video.id(), "--timeout", "1", "--download", folder.toString());
 
-      assertThat(result.exitCode()).isEqualTo(1);
-      // The SDK words this as a wait timeout or as a retrieve out of time, depending on whether
-      // the deadline falls between polls or exactly on one (as here, polling every second).
+      assertThat(result.exitCode()).isEqualTo(4);
+      assertThat(result.out()).isEmpty();
       assertThat(result.err().lines().toList())
           .last()
-          .asString()
-          .startsWith("error: ")
-          .containsAnyOf("was still in_progress", "ran out of time");
+          .isEqualTo(
+              "timed out: "
+                  + video.id()
+                  + " is still in_progress (1%) after 1m00s; it keeps running on the server;"
+                  + " resume with: videos wait "
+                  + video.id()
+                  + " --download "
+                  + folder);
+      assertThat(folder).doesNotExist();
     }
   }
 
   @Test
-  void aTimeoutUnderOneMinuteIsBadUsage() {
-    CliResult result = cli.run("wait", "video_1", "--timeout", "0");
+  void aTimeoutInSecondsEndsTheWaitThen() {
+    try (SimulatedCli slow = new SimulatedCli(Timing.of(Duration.ZERO, Duration.ofHours(1)))) {
+      Video video = slow.queuedVideo("A long film");
+
+      CliResult result = slow.run("wait", video.id(), "--timeout", "90s");
+
+      assertThat(result.exitCode()).isEqualTo(4);
+      assertThat(result.err())
+          .endsWith(
+              "timed out: "
+                  + video.id()
+                  + " is still in_progress (2%) after 1m30s; it keeps running on the server;"
+                  + " resume with: videos wait "
+                  + video.id()
+                  + "\n");
+    }
+  }
+
+  @Test
+  void aTimeoutLongEnoughLetsTheJobFinish() {
+    CliResult result = cli.run("create", "--prompt", "A cat", "--wait", "--timeout", "1h30m");
+
+    assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void aTimeoutThatIsNotADurationIsBadUsage() {
+    CliResult result = cli.run("wait", "video_1", "--timeout", "abc");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: --timeout must be at least 1 minute, was 0 (see 'videos wait --help')\n");
+            "error: Invalid value for option '--timeout': 'abc' is not a duration; use e.g. 90s,"
+                + " 10m or 1h (see 'videos wait --help')\n");
+  }
+
+  @Test
+  void aZeroTimeoutIsBadUsage() {
+    CliResult result = cli.run("wait", "video_1", "--timeout", "0s");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: Invalid value for option '--timeout': '0s' is no time at all; use e.g. 90s,"
+                + " 10m or 1h (see 'videos wait --help')\n");
+  }
+
+  @Test
+  void ctrlCDuringAWaitEndsTheBarsLineSaysHowToResumeAndLeavesNoFolder() {
+    cli.columns = 120;
+    Path folder = dir.resolve("out");
+    cli.afterSleep =
+        () -> {
+          if (cli.sleeps.size() == 2) {
+            cli.interrupts.interrupt();
+          }
+        };
+
+    CliResult result =
+        cli.runOnTerminal("create", "--prompt", "A cat", "--download", folder.toString());
+
+    assertThat(result.exitCode()).isEqualTo(130);
+    assertThat(result.out()).isEmpty();
+    String id = result.err().substring(1, result.err().indexOf(' '));
+    assertThat(result.err())
+        .isEqualTo(
+            "\r"
+                + id
+                + " [....................]   0% queued 0:00\u001b[K"
+                + "\r"
+                + id
+                + " [....................]   0% in_progress 0:01\u001b[K"
+                + "\n"
+                + "interrupted: the job keeps running on the server; resume with: videos wait "
+                + id
+                + " --download "
+                + folder
+                + "\n");
+    assertThat(folder).doesNotExist();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void ctrlCFromAnotherThreadEndsALoggedWaitToo() throws Exception {
+    java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+    cli.afterSleep =
+        () -> {
+          waiting.countDown();
+          try {
+            interrupted.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    java.util.concurrent.ExecutorService other =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      other.execute(
+          () -> {
+            try {
+              waiting.await();
+            } catch (InterruptedException e) {
+              return;
+            }
+            cli.interrupts.interrupt();
+            interrupted.countDown();
+          });
+
+      CliResult result = cli.run("create", "--prompt", "A cat", "--wait");
+
+      assertThat(result.exitCode()).isEqualTo(130);
+      assertThat(result.err().lines().toList())
+          .hasSize(2)
+          .last()
+          .asString()
+          .startsWith(
+              "interrupted: the job keeps running on the server; resume with: videos wait video_");
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void theDownloadFolderIsCreatedOnlyWhenTheFirstDownloadStarts() {
+    Path folder = dir.resolve("a").resolve("b");
+
+    CliResult failed =
+        cli.run("create", "--prompt", "A forbidden dance", "--download", folder.toString());
+    assertThat(failed.exitCode()).isEqualTo(3);
+    assertThat(dir.resolve("a")).doesNotExist();
+
+    CliResult done = cli.run("create", "--prompt", "A cat", "--download", folder.toString());
+    assertThat(done.exitCode()).isZero();
+    assertThat(folder).isDirectory();
   }
 }
