@@ -44,7 +44,7 @@ final class DownloadCommand extends ApiCommand {
     Path target = output == null ? Path.of("") : output;
     SavedAsset saved;
     // Ctrl-C: end the progress line and remove the partial file (the process is ending).
-    try (Interrupts.Registration onInterrupt =
+    Interrupts.Registration onInterrupt =
         session
             .live()
             .interrupts()
@@ -52,11 +52,14 @@ final class DownloadCommand extends ApiCommand {
                 () -> {
                   session.statusLine().stop();
                   downloader.cleanUpAfterInterrupt();
-                })) {
+                });
+    try {
       saved =
           Files.isDirectory(target)
               ? downloader.saveInto(target, videoId, variant)
               : downloader.saveAs(target, videoId, variant);
+    } finally {
+      onInterrupt.close();
     }
     session.output().saved(videoId, List.of(saved));
     return ExitCode.OK;

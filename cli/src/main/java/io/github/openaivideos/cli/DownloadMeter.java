@@ -25,6 +25,8 @@ final class DownloadMeter implements Interceptor {
   @FunctionalInterface
   interface Listener {
     /**
+     * Called after each read of the body, on the thread that reads it.
+     *
      * @param bytes received so far
      * @param total the size the server announced ({@code Content-Length}), or -1
      */

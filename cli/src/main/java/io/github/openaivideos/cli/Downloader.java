@@ -60,9 +60,11 @@ final class Downloader {
     synchronized (this) {
       downloading = target;
     }
-    try (Interrupts.Registration shown = show(videoId, variant.value())) {
+    Interrupts.Registration shown = show(videoId, variant.value());
+    try {
       return client.download(videoId, variant, target);
     } finally {
+      shown.close();
       synchronized (this) {
         downloading = null;
       }

@@ -11,8 +11,8 @@ final class FollowOptions {
       names = "--download",
       paramLabel = "DIR",
       description =
-          "When the job completes, save its video, thumbnail and spritesheet in DIR (created if"
-              + " missing), named after the video id. Implies --wait.")
+          "When the job completes, save its video, thumbnail and spritesheet in DIR (created"
+              + " when the first file is saved), named after the video id. Implies --wait.")
   @Nullable Path downloadFolder;
 
   @Option(

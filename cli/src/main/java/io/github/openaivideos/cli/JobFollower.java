@@ -46,60 +46,82 @@ final class JobFollower {
     String resume = resumeCommand(videoId, options.downloadFolder);
     AtomicBoolean interrupted = new AtomicBoolean();
     Thread following = Thread.currentThread();
+    int code;
+    ProgressView view = session.progressView();
+    Interrupts.Registration onInterrupt =
+        session
+            .live()
+            .interrupts()
+            .register(
+                () -> {
+                  interrupted.set(true);
+                  view.interrupted();
+                  session.statusLine().stop();
+                  session
+                      .err()
+                      .println(
+                          "interrupted: the job keeps running on the server; resume with: "
+                              + resume);
+                  downloader.cleanUpAfterInterrupt();
+                  following.interrupt();
+                });
+    try {
+      code = follow(videoId, options, view, downloader, resume);
+    } catch (RuntimeException e) {
+      if (!interrupted.get()) {
+        throw e;
+      }
+      code = ExitCode.INTERRUPTED;
+    } finally {
+      onInterrupt.close();
+      view.close();
+    }
+    if (interrupted.get()) {
+      Thread.interrupted(); // ours: this run ends here, the caller's thread goes on
+      return ExitCode.INTERRUPTED;
+    }
+    return code;
+  }
+
+  /** Waits with {@code view} ticking, then saves the files: the exit code, or an exception. */
+  private int follow(
+      String videoId,
+      FollowOptions options,
+      ProgressView view,
+      Downloader downloader,
+      String resume) {
     AtomicReference<@Nullable Progress> lastSeen = new AtomicReference<>();
     Instant start = session.live().clock().instant();
-    try (ProgressView view = session.progressView();
-        Ticker.Ticks ticks = session.live().ticker().start(view::tick);
-        Interrupts.Registration onInterrupt =
-            session
-                .live()
-                .interrupts()
-                .register(
-                    () -> {
-                      interrupted.set(true);
-                      view.interrupted();
-                      session.statusLine().stop();
-                      session
-                          .err()
-                          .println(
-                              "interrupted: the job keeps running on the server; resume with: "
-                                  + resume);
-                      downloader.cleanUpAfterInterrupt();
-                      following.interrupt();
-                    })) {
-      try {
-        Video done =
-            client.waitUntilDone(
-                videoId,
-                options.timeout(),
-                progress -> {
-                  lastSeen.set(progress);
-                  view.update(progress);
-                });
-        view.close();
-        ticks.close();
-        Path folder = options.downloadFolder;
-        List<SavedAsset> saved = folder == null ? List.of() : downloader.saveAll(folder, done.id());
-        session.output().video(done, saved);
-        return ExitCode.OK;
-      } catch (WaitTimeoutException e) {
-        view.close();
-        return timedOut(videoId, new Progress(e.lastSeen(), e.waited()), resume);
-      } catch (ApiTimeoutException e) {
-        Duration waited = Duration.between(start, session.live().clock().instant());
-        if (interrupted.get() || waited.compareTo(options.timeout()) < 0) {
-          throw e;
-        }
-        view.close();
-        return timedOut(videoId, lastSeen.get(), waited, resume);
+    Video done;
+    Ticker.Ticks ticks = session.live().ticker().start(view::tick);
+    try {
+      done =
+          client.waitUntilDone(
+              videoId,
+              options.timeout(),
+              progress -> {
+                lastSeen.set(progress);
+                view.update(progress);
+              });
+    } catch (WaitTimeoutException e) {
+      view.close();
+      return timedOut(videoId, new Progress(e.lastSeen(), e.waited()), resume);
+    } catch (ApiTimeoutException e) {
+      // The poll made at the deadline ran out of time: the same timeout, seen from the call.
+      Duration waited = Duration.between(start, session.live().clock().instant());
+      if (waited.compareTo(options.timeout()) < 0) {
+        throw e;
       }
-    } catch (RuntimeException e) {
-      if (interrupted.get()) {
-        Thread.interrupted(); // ours: the run ends here, the caller's thread goes on
-        return ExitCode.INTERRUPTED;
-      }
-      throw e;
+      view.close();
+      return timedOut(videoId, lastSeen.get(), waited, resume);
+    } finally {
+      ticks.close();
     }
+    view.close();
+    Path folder = options.downloadFolder;
+    List<SavedAsset> saved = folder == null ? List.of() : downloader.saveAll(folder, done.id());
+    session.output().video(done, saved);
+    return ExitCode.OK;
   }
 
   private int timedOut(String videoId, Progress lastSeen, String resume) {

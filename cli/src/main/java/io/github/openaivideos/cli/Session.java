@@ -82,11 +82,6 @@ final class Session {
     return live;
   }
 
-  /** Runs the Ctrl-C actions registered now, as the shutdown hook does (tests call it). */
-  void interrupt() {
-    live.interrupts().interrupt();
-  }
-
   /** Whether progress is drawn live on stderr (a terminal, and no --no-progress). */
   boolean showsLiveProgress() {
     return terminal.stderr() && !options.noProgress;

@@ -3,6 +3,7 @@ package io.github.openaivideos.cli;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,8 +30,12 @@ interface Ticker {
                   return t;
                 });
         long ms = EVERY.toMillis();
-        thread.scheduleAtFixedRate(task, ms, ms, TimeUnit.MILLISECONDS);
-        return thread::shutdownNow;
+        ScheduledFuture<?> ticking =
+            thread.scheduleAtFixedRate(task, ms, ms, TimeUnit.MILLISECONDS);
+        return () -> {
+          ticking.cancel(false);
+          thread.shutdownNow();
+        };
       };
 
   /** Starts running {@code task} every {@link #EVERY}; closing the result stops it. */
