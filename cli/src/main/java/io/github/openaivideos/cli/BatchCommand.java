@@ -1,12 +1,12 @@
 package io.github.openaivideos.cli;
 
-import io.github.openaivideos.RequestOptions;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.models.ContentVariant;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -142,9 +146,30 @@ final class BatchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Runs the lines through a client like the connection's, retries off (the shared backoff
+   * retries), whose connection pool keeps a connection per worker: with OkHttp's default of 5 idle
+   * connections, 32 workers would open and close connections all the time. Fast fallback (racing
+   * IPv4 and IPv6 connection attempts on OkHttp's own threads) is off, so a worker connects on its
+   * own thread and the thread count stays the workers' plus a few.
+   */
   private void run(Manifest manifest, VideosClient connected, int lines) {
-    VideosClient client = connected.withOptions(RequestOptions.builder().maxRetries(0).build());
     ClientFactory clients = session.clients();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(concurrency + 1, 1, TimeUnit.MINUTES))
+            .fastFallback(false)
+            .build();
+    try (VideosClient client =
+        clients.build(connected.newBuilder().okHttpClient(http).maxRetries(0))) {
+      run(manifest, client, clients, lines);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private void run(Manifest manifest, VideosClient client, ClientFactory clients, int lines) {
     SharedBackoff gate =
         new SharedBackoff(
             clients.clock(), clients.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
@@ -290,7 +315,10 @@ final class BatchCommand implements Callable<Integer> {
     return failed > 0 ? ExitCode.JOB_FAILED : ExitCode.OK;
   }
 
-  /** For the scale test: the JVM's peak thread count and heap use. */
+  /**
+   * For the scale test: the JVM's peak thread count, its peak heap use, the heap still in use after
+   * a garbage collection, and the threads alive now by name (numbers dropped).
+   */
   private void printStats() {
     long heap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -298,12 +326,22 @@ final class BatchCommand implements Callable<Integer> {
         heap += pool.getPeakUsage().getUsed();
       }
     }
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    Map<String, Integer> threads = new TreeMap<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      threads.merge(thread.getName().replaceAll("[0-9]+", "N"), 1, Integer::sum);
+    }
     session
         .err()
         .println(
             "stats: peak-threads="
                 + ManagementFactory.getThreadMXBean().getPeakThreadCount()
                 + " peak-heap-mb="
-                + heap / (1024 * 1024));
+                + heap / (1024 * 1024)
+                + " retained-heap-mb="
+                + memory.getHeapMemoryUsage().getUsed() / (1024 * 1024)
+                + " threads="
+                + threads);
   }
 }

@@ -7,7 +7,6 @@ import io.github.openaivideos.InternalServerException;
 import io.github.openaivideos.RequestOptions;
 import io.github.openaivideos.Sleeper;
 import io.github.openaivideos.VideosClient;
-import io.github.openaivideos.VideosException;
 import io.github.openaivideos.models.ContentVariant;
 import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoStatus;
@@ -201,7 +200,9 @@ final class BatchRun {
       }
       manifest.append(record);
       return (String) record.get("state");
-    } catch (VideosException | UncheckedIOException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // Whatever stopped the line (an API error, a file that cannot be written, ...) is journaled,
+      // so that the line is picked up again by the next run.
       Map<String, Object> record = record(line, "error");
       if (id != null) {
         record.put("id", id);
@@ -343,7 +344,9 @@ final class BatchRun {
     String code =
         e instanceof ApiException api
             ? api.code().orElse(Integer.toString(api.statusCode()))
-            : e instanceof ApiConnectionException ? "connection" : "io";
+            : e instanceof ApiConnectionException
+                ? "connection"
+                : e instanceof UncheckedIOException ? "io" : "unexpected";
     error.put("code", code);
     error.put("message", ErrorReporter.oneLine(String.valueOf(e.getMessage())));
     return error;
