@@ -98,6 +98,15 @@ final class BatchCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   double pollSeconds;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "MINUTES",
+      defaultValue = "30",
+      description =
+          "Stop waiting for a job after this many minutes (default: ${DEFAULT-VALUE}); its line"
+              + " ends with an error and the next run waits for the same job again.")
+  int timeoutMinutes;
+
   @Option(names = "--stats", hidden = true, description = "Print peak threads and heap at the end.")
   boolean stats;
 
@@ -117,6 +126,10 @@ final class BatchCommand implements Callable<Integer> {
     if (!(pollSeconds >= 0.1 && pollSeconds <= 60)) {
       throw new IllegalArgumentException(
           "--poll-interval must be 0.1 to 60 seconds, was " + pollSeconds);
+    }
+    if (timeoutMinutes < 1) {
+      throw new IllegalArgumentException(
+          "--timeout must be at least 1 minute, was " + timeoutMinutes);
     }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("FILE: no such file: " + file);
@@ -187,6 +200,7 @@ final class BatchCommand implements Callable<Integer> {
                   concurrency,
                   List.copyOf(variants),
                   Duration.ofMillis(Math.round(pollSeconds * 1000)),
+                  Duration.ofMinutes(timeoutMinutes),
                   out),
               progress)
           .run();

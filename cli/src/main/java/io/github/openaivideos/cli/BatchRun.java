@@ -4,6 +4,7 @@ import io.github.openaivideos.ApiConnectionException;
 import io.github.openaivideos.ApiException;
 import io.github.openaivideos.ApiResponse;
 import io.github.openaivideos.InternalServerException;
+import io.github.openaivideos.InvalidResponseException;
 import io.github.openaivideos.RequestOptions;
 import io.github.openaivideos.Sleeper;
 import io.github.openaivideos.VideosClient;
@@ -47,7 +48,20 @@ final class BatchRun {
 
   /** What the run needs besides the lines. */
   record Settings(
-      int concurrency, List<ContentVariant> variants, Duration pollInterval, Path out) {}
+      int concurrency,
+      List<ContentVariant> variants,
+      Duration pollInterval,
+      Duration timeout,
+      Path out) {}
+
+  /** A job still running when its line's wait ran out. */
+  static final class TimedOut extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut(String message) {
+      super(message);
+    }
+  }
 
   private final Path input;
   private final Manifest manifest;
@@ -233,7 +247,8 @@ final class BatchRun {
     Video video;
     try {
       video = gate.call(SharedBackoff.Retry.ONLY_RATE_LIMITS, () -> line.start().apply(keyed));
-    } catch (ApiConnectionException | InternalServerException e) {
+    } catch (ApiConnectionException | InternalServerException | InvalidResponseException e) {
+      // The request may have reached the server (for an unreadable answer, it did).
       gate.backOff(e);
       Map<String, Object> record = record(line, "error");
       record.put(
@@ -260,8 +275,18 @@ final class BatchRun {
   private Video follow(String id, @Nullable Video known) {
     Video video = known;
     Duration wait = settings.pollInterval();
+    java.time.Instant deadline = clock.instant().plus(settings.timeout());
     while (video == null || !isFinished(video)) {
       if (video != null) {
+        if (!clock.instant().isBefore(deadline)) {
+          throw new TimedOut(
+              "still "
+                  + video.status().value()
+                  + " after "
+                  + settings.timeout().toMinutes()
+                  + (settings.timeout().toMinutes() == 1 ? " minute" : " minutes")
+                  + "; run the command again to wait for it again");
+        }
         sleep(wait);
       }
       ApiResponse<Video> response =
@@ -346,7 +371,9 @@ final class BatchRun {
             ? api.code().orElse(Integer.toString(api.statusCode()))
             : e instanceof ApiConnectionException
                 ? "connection"
-                : e instanceof UncheckedIOException ? "io" : "unexpected";
+                : e instanceof TimedOut
+                    ? "timeout"
+                    : e instanceof UncheckedIOException ? "io" : "unexpected";
     error.put("code", code);
     error.put("message", ErrorReporter.oneLine(String.valueOf(e.getMessage())));
     return error;

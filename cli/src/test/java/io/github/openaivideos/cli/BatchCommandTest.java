@@ -361,4 +361,71 @@ class BatchCommandTest {
       assertThat(sim.jobs()).hasSize(4);
     }
   }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundByListingAfterTheOtherLinesNotSentAgain() {
+    try (BatchSimulator sim = new BatchSimulator(b -> b.idempotencyKeys(false))) {
+      // The job is created, then the connection drops halfway through the answer.
+      sim.simulator.faults().next(Fault.dropConnectionMidBody().onPaths("/v1/videos"));
+      Path file =
+          BatchSimulator.write(
+              dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}", "{\"prompt\":\"A dog\"}");
+      Path out = dir.resolve("out");
+
+      CliResult result =
+          sim.run("batch", file.toString(), "--out", out.toString(), "--concurrency", "1");
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(sim.jobs()).hasSize(2);
+      List<String> records = BatchSimulator.lines(out.resolve("manifest.jsonl"));
+      assertThat(records.get(1))
+          .startsWith(
+              "{\"line\":1,\"key\":\"1\",\"state\":\"error\",\"error\":{\"code\":\"uncertain\"");
+      assertThat(records).anyMatch(r -> r.endsWith("\"reconciled\":true}"));
+    }
+  }
+
+  @Test
+  void aCreateRefusedWithA500IsSentAgainWithTheSameKeyOnceNoJobIsFound() {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      sim.simulator.faults().next(Fault.status(500).onPaths("/v1/videos"));
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
+      Path out = dir.resolve("out");
+
+      CliResult result = sim.run("batch", file.toString(), "--out", out.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(sim.jobs()).hasSize(1);
+      List<String> records = BatchSimulator.lines(out.resolve("manifest.jsonl"));
+      assertThat(records).hasSize(4);
+      assertThat(records.get(1)).contains("\"state\":\"error\"").contains("uncertain");
+      assertThat(records.get(2)).contains("\"state\":\"created\"").doesNotContain("reconciled");
+    }
+  }
+
+  @Test
+  void aJobStillRunningAtTheTimeoutEndsItsLineWithAnErrorAndTheNextRunWaitsForItAgain() {
+    try (BatchSimulator sim =
+        new BatchSimulator(
+            b ->
+                b.timing(
+                    io.github.openaivideos.simulator.Timing.of(
+                        Duration.ofMinutes(2), Duration.ofSeconds(4))))) {
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
+      Path out = dir.resolve("out");
+
+      CliResult first =
+          sim.run("batch", file.toString(), "--out", out.toString(), "--timeout", "1");
+      CliResult second = sim.run("batch", file.toString(), "--out", out.toString());
+
+      assertThat(first.exitCode()).isEqualTo(1);
+      assertThat(BatchSimulator.lines(out.resolve("manifest.jsonl")).get(2))
+          .contains("\"state\":\"error\",\"id\":\"video_")
+          .endsWith(
+              "\"error\":{\"code\":\"timeout\",\"message\":\"still queued"
+                  + " after 1 minute; run the command again to wait for it again\"}}");
+      assertThat(second.exitCode()).as(second.err()).isZero();
+      assertThat(sim.jobs()).hasSize(1);
+    }
+  }
 }
