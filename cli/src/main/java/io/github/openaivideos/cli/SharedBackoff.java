@@ -29,12 +29,16 @@ import org.jspecify.annotations.Nullable;
  * is safe) moves that instant for everyone, by the server's {@code retry-after-ms} or {@code
  * Retry-After} when it sends one, else by an exponential delay with jitter (doubling with each
  * failure in a row, capped); then the request is tried again. So a rate limit slows the whole batch
- * down instead of each worker hammering on alone. Time is the injected clock and sleeper, so tests
- * never really sleep.
+ * down instead of each worker hammering on alone. Workers released together are spread over a
+ * little time (see {@link #awaitTurn}). Time is the injected clock and sleeper, so tests never
+ * really sleep.
  */
 final class SharedBackoff {
   static final Duration INITIAL = Duration.ofSeconds(1);
   static final Duration MAX = Duration.ofSeconds(60);
+
+  /** The most a held-back worker adds to its wait, to spread the workers out again. */
+  static final Duration MAX_STAGGER = Duration.ofSeconds(1);
 
   /** Attempts of one request before its error is given up on. */
   static final int MAX_ATTEMPTS = 8;
@@ -123,11 +127,22 @@ final class SharedBackoff {
     return Duration.ofMillis((long) jittered);
   }
 
+  /**
+   * Sleeps until the shared instant. A worker that has to wait adds a random tenth of its wait (at
+   * most {@link #MAX_STAGGER}), so that the workers held back do not all send at the same moment
+   * and draw the next 429 together.
+   */
   private void awaitTurn() {
+    boolean staggered = false;
     while (true) {
-      Duration wait = Duration.between(clock.instant(), notBefore.get());
+      Duration wait = Duration.between(clock.instant(), notBefore());
       if (wait.isNegative() || wait.isZero()) {
         return;
+      }
+      if (!staggered) {
+        staggered = true;
+        long spread = Math.min(MAX_STAGGER.toMillis(), wait.toMillis() / 10);
+        wait = wait.plusMillis((long) (spread * random.getAsDouble()));
       }
       try {
         sleeper.sleep(wait);

@@ -37,8 +37,9 @@ class SharedBackoffTest {
                 () -> gate.call(SharedBackoff.Retry.SAFE, () -> clock.instant()))
             .get();
 
-    assertThat(sentAt).isEqualTo(SimulatedCli.START.plusSeconds(7));
-    assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+    // 7 s, plus half (the random number) of a tenth of it: the stagger.
+    assertThat(sentAt).isEqualTo(SimulatedCli.START.plusMillis(7350));
+    assertThat(sleeps).containsExactly(Duration.ofMillis(7350));
   }
 
   @Test
@@ -58,7 +59,7 @@ class SharedBackoffTest {
             });
 
     assertThat(result).isEqualTo("ok");
-    assertThat(sent).containsExactly(SimulatedCli.START, SimulatedCli.START.plusMillis(1500));
+    assertThat(sent).containsExactly(SimulatedCli.START, SimulatedCli.START.plusMillis(1575));
     assertThat(gate.rateLimits()).isEqualTo(1);
   }
 
@@ -76,13 +77,14 @@ class SharedBackoffTest {
     gate.backOff(serverError());
     gate.call(SharedBackoff.Retry.SAFE, () -> "ok");
 
-    // Jitter 0.5 of [0.5, 1]: three quarters of 1 s, 2 s, 4 s; after the success, 1 s again.
+    // Jitter 0.5 of [0.5, 1]: three quarters of 1 s, 2 s, 4 s; after the success, 1 s again;
+    // each plus the stagger, half of a tenth.
     assertThat(sleeps)
         .containsExactly(
-            Duration.ofMillis(750),
-            Duration.ofMillis(1500),
-            Duration.ofMillis(3000),
-            Duration.ofMillis(750));
+            Duration.ofMillis(787),
+            Duration.ofMillis(1575),
+            Duration.ofMillis(3150),
+            Duration.ofMillis(787));
   }
 
   @Test
@@ -116,7 +118,7 @@ class SharedBackoffTest {
     gate.backOff(rateLimit(Map.of("retry-after", List.of("3600"))));
     gate.call(SharedBackoff.Retry.SAFE, () -> "ok");
 
-    assertThat(sleeps).containsExactly(Duration.ofSeconds(60));
+    assertThat(sleeps).containsExactly(Duration.ofMillis(60_500));
   }
 
   private static RateLimitException rateLimit(Map<String, List<String>> headers) {
