@@ -250,16 +250,15 @@ final class BatchRun {
     } catch (ApiConnectionException | InternalServerException | InvalidResponseException e) {
       // The request may have reached the server (for an unreadable answer, it did).
       gate.backOff(e);
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", "uncertain");
+      error.put(
+          "message",
+          ErrorReporter.oneLine(
+              String.valueOf(e.getMessage())
+                  + " (the job may have been created; it is looked for before trying again)"));
       Map<String, Object> record = record(line, "error");
-      record.put(
-          "error",
-          Map.of(
-              "code",
-              "uncertain",
-              "message",
-              ErrorReporter.oneLine(
-                  String.valueOf(e.getMessage())
-                      + " (the job may have been created; it is looked for before trying again)")));
+      record.put("error", error);
       manifest.append(record);
       uncertain.add(line.key());
       return null;
