@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
       DeleteCommand.class,
       DownloadCommand.class,
       WaitCommand.class,
+      BatchCommand.class,
       CharacterCommand.class,
       SimulatorCommand.class,
       WebhooksCommand.class,

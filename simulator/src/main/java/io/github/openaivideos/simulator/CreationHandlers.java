@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The four operations that start a job: create, remix, edit and extend. */
 final class CreationHandlers {
@@ -20,14 +21,16 @@ final class CreationHandlers {
   private static final Set<String> EXTEND = Set.of("prompt", VIDEO, "seconds");
 
   /** What a new job inherits from the video it edits or extends. */
-  private record Source(String model, VideoSize size, int seconds) {}
+  private record Source(String model, VideoSize size, int seconds, @Nullable String id) {}
 
   private final Jobs jobs;
   private final Uploads uploads;
+  private final IdempotencyKeys idempotencyKeys;
 
-  CreationHandlers(Jobs jobs, Uploads uploads) {
+  CreationHandlers(Jobs jobs, Uploads uploads, IdempotencyKeys idempotencyKeys) {
     this.jobs = jobs;
     this.uploads = uploads;
+    this.idempotencyKeys = idempotencyKeys;
   }
 
   /** POST /videos */
@@ -39,7 +42,7 @@ final class CreationHandlers {
     int seconds = Rules.createSeconds(fields);
     VideoSize size = Rules.size(fields);
     checkInputReference(fields, size);
-    Replies.json(ctx, 200, jobs.json(jobs.start(model, prompt, size, seconds, null)));
+    start(ctx, "create", model, prompt, size, seconds, null, null);
   }
 
   /** POST /videos/{video_id}/remix */
@@ -48,9 +51,7 @@ final class CreationHandlers {
     RequestFields fields = RequestFields.read(ctx, true, REMIX);
     String prompt = Rules.prompt(fields);
     VideoRecord source = jobs.findCompleted("video_id", ctx.pathParam("video_id"));
-    VideoRecord remix =
-        jobs.start(source.model(), prompt, source.size(), source.seconds(), source.id());
-    Replies.json(ctx, 200, jobs.json(remix));
+    start(ctx, "remix", source.model(), prompt, source.size(), source.seconds(), source.id(), null);
   }
 
   /** POST /videos/edits: same length and size as the source. */
@@ -59,10 +60,7 @@ final class CreationHandlers {
     RequestFields fields = RequestFields.read(ctx, true, EDIT);
     String prompt = Rules.prompt(fields);
     Source source = source(fields);
-    Replies.json(
-        ctx,
-        200,
-        jobs.json(jobs.start(source.model(), prompt, source.size(), source.seconds(), null)));
+    start(ctx, "edit", source.model(), prompt, source.size(), source.seconds(), null, source.id());
   }
 
   /** POST /videos/extensions: the new video is the source plus the new segment. */
@@ -72,9 +70,54 @@ final class CreationHandlers {
     String prompt = Rules.prompt(fields);
     int extension = Rules.extensionSeconds(fields);
     Source source = source(fields);
-    VideoRecord video =
-        jobs.start(source.model(), prompt, source.size(), source.seconds() + extension, null);
-    Replies.json(ctx, 200, jobs.json(video));
+    start(
+        ctx,
+        "extend",
+        source.model(),
+        prompt,
+        source.size(),
+        source.seconds() + extension,
+        null,
+        source.id());
+  }
+
+  /**
+   * Starts the job and answers with it; with an {@code Idempotency-Key} header already used for the
+   * same operation and parameters, answers with that earlier job instead (see {@link
+   * IdempotencyKeys}).
+   *
+   * @param sourceId the video edited or extended, null for an upload or none
+   */
+  private void start(
+      Context ctx,
+      String operation,
+      String model,
+      String prompt,
+      VideoSize size,
+      int seconds,
+      @Nullable String remixedFrom,
+      @Nullable String sourceId) {
+    String fingerprint =
+        String.join(
+            "\n",
+            operation,
+            model,
+            prompt,
+            size.toString(),
+            Integer.toString(seconds),
+            String.valueOf(remixedFrom),
+            String.valueOf(sourceId));
+    IdempotencyKeys.Outcome outcome =
+        idempotencyKeys.startOnce(
+            ctx.header("Authorization"),
+            ctx.header(IdempotencyKeys.HEADER),
+            fingerprint,
+            () -> jobs.start(model, prompt, size, seconds, remixedFrom),
+            id -> jobs.find("video_id", id));
+    if (outcome.replayed()) {
+      ctx.header("Idempotent-Replayed", "true");
+    }
+    Replies.json(ctx, 200, jobs.json(outcome.video()));
   }
 
   /**
@@ -88,13 +131,13 @@ final class CreationHandlers {
       uploads.check(VIDEO, file, Uploads.VIDEOS);
       Mp4Probe.Facts facts = uploads.videoFacts(file);
       return facts == null
-          ? new Source(Rules.DEFAULT_MODEL, VideoSize.DEFAULT, 4)
-          : new Source(Rules.DEFAULT_MODEL, facts.size(), facts.seconds());
+          ? new Source(Rules.DEFAULT_MODEL, VideoSize.DEFAULT, 4, null)
+          : new Source(Rules.DEFAULT_MODEL, facts.size(), facts.seconds(), null);
     }
     // The field is present and not an upload, so it is an object (or object() threw a 400).
     JsonNode reference = Objects.requireNonNull(fields.object(VIDEO), VIDEO);
     VideoRecord video = jobs.findCompleted(VIDEO, References.videoId(VIDEO, reference));
-    return new Source(video.model(), video.size(), video.seconds());
+    return new Source(video.model(), video.size(), video.seconds(), video.id());
   }
 
   /**

@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps one JSON file per record under {@code videos/} and {@code characters/} of the data
  * directory, and one per deleted video under {@code deleted/} (its id and place in the listing
- * order, so that a list cursor naming it still works after a restart). Files are replaced
- * atomically, so a crash never leaves half a record behind. The file format is private to the
- * simulator (it is not the API's Video object).
+ * order, so that a list cursor naming it still works after a restart), and one per idempotency key
+ * under {@code idempotency-keys/}. Files are replaced atomically, so a crash never leaves half a
+ * record behind. The file format is private to the simulator (it is not the API's Video object).
  */
 final class DirectoryPersistence implements Persistence {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,15 +29,18 @@ final class DirectoryPersistence implements Persistence {
   private final Path videos;
   private final Path characters;
   private final Path deleted;
+  private final Path idempotencyKeys;
 
   DirectoryPersistence(Path dataDir) {
     this.videos = dataDir.resolve("videos");
     this.characters = dataDir.resolve("characters");
     this.deleted = dataDir.resolve("deleted");
+    this.idempotencyKeys = dataDir.resolve("idempotency-keys");
     try {
       Files.createDirectories(videos);
       Files.createDirectories(characters);
       Files.createDirectories(deleted);
+      Files.createDirectories(idempotencyKeys);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
     }
@@ -127,6 +130,32 @@ final class DirectoryPersistence implements Persistence {
     node.put("name", character.name());
     node.put("created_at", character.createdAt());
     write(characters.resolve(character.id() + ".json"), node);
+  }
+
+  @Override
+  public List<IdempotencyKeys.Entry> loadIdempotencyKeys() {
+    List<IdempotencyKeys.Entry> result = new ArrayList<>();
+    for (JsonNode node : readAll(idempotencyKeys)) {
+      result.add(
+          new IdempotencyKeys.Entry(
+              node.get("scope").asText(),
+              node.get("key").asText(),
+              node.get("fingerprint").asText(),
+              node.get("video_id").asText()));
+    }
+    return result;
+  }
+
+  /** One file per key, named by a hash of scope and key (a key may hold any character). */
+  @Override
+  public void saveIdempotencyKey(IdempotencyKeys.Entry entry) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("scope", entry.scope());
+    node.put("key", entry.key());
+    node.put("fingerprint", entry.fingerprint());
+    node.put("video_id", entry.videoId());
+    String name = IdempotencyKeys.sha256(entry.scope() + "\n" + entry.key());
+    write(idempotencyKeys.resolve(name + ".json"), node);
   }
 
   private static @Nullable String textOrNull(@Nullable JsonNode node) {

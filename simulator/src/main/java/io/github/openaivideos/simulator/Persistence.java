@@ -20,6 +20,11 @@ interface Persistence {
 
   void saveCharacter(CharacterRecord character);
 
+  /** Every idempotency key used so far (see {@link IdempotencyKeys}). */
+  List<IdempotencyKeys.Entry> loadIdempotencyKeys();
+
+  void saveIdempotencyKey(IdempotencyKeys.Entry entry);
+
   /** Keeps nothing: state lives only as long as the simulator. */
   static Persistence none() {
     return new Persistence() {
@@ -46,6 +51,14 @@ interface Persistence {
 
       @Override
       public void saveCharacter(CharacterRecord character) {}
+
+      @Override
+      public List<IdempotencyKeys.Entry> loadIdempotencyKeys() {
+        return List.of();
+      }
+
+      @Override
+      public void saveIdempotencyKey(IdempotencyKeys.Entry entry) {}
     };
   }
 }

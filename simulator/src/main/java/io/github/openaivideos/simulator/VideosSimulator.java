@@ -74,7 +74,8 @@ public final class VideosSimulator implements AutoCloseable {
     this.app =
         HttpApi.create(
             new RequestGuards(faults, builder.apiKey),
-            new CreationHandlers(jobs, uploads),
+            new CreationHandlers(
+                jobs, uploads, new IdempotencyKeys(persistence, builder.idempotencyKeys)),
             new VideoHandlers(jobs, store, assets),
             new CharacterHandlers(store, uploads, builder.clock),
             builder.maxUploadBytes,
@@ -230,6 +231,7 @@ public final class VideosSimulator implements AutoCloseable {
     private int webhookAttempts = 5;
     private Duration webhookFirstRetryDelay = Duration.ofSeconds(1);
     private Consumer<WebhookDelivery> webhookListener = delivery -> {};
+    private boolean idempotencyKeys = true;
 
     private Builder() {}
 
@@ -351,6 +353,16 @@ public final class VideosSimulator implements AutoCloseable {
     /** Called with each webhook delivery attempt, as it is logged. */
     public Builder onWebhookDelivery(Consumer<WebhookDelivery> listener) {
       this.webhookListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Whether the {@code Idempotency-Key} header of create, remix, edit and extend is honoured (the
+     * default): a repeated key answers with the job it first started. {@code false} ignores the
+     * header, like a server that does not know it, to test what a client does then.
+     */
+    public Builder idempotencyKeys(boolean honoured) {
+      this.idempotencyKeys = honoured;
       return this;
     }
 

@@ -1,0 +1,361 @@
+package io.github.openaivideos.cli;
+
+import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code videos batch FILE.jsonl --out DIR}: runs every request of a JSON Lines file with bounded
+ * concurrency, downloads each result and journals every step in {@code DIR/manifest.jsonl}, so that
+ * running the same command again resumes where the last run stopped without ever starting a line's
+ * job twice. Every line is checked before anything is sent.
+ */
+@Command(
+    name = "batch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run many requests from a JSON Lines file, a few at a time, download each result and keep a"
+          + " manifest. Run the same command again to resume: finished lines are skipped, started"
+          + " ones picked up, and no line ever starts a second job.",
+      "Each line is a JSON object: {\"op\":\"create\",\"prompt\":\"...\",\"seconds\":\"8\"};"
+          + " op is create (default), remix, edit or extend, with the fields of that command"
+          + " (create: prompt, model, seconds, size, input_reference; remix: video, prompt; edit:"
+          + " video, prompt; extend: video, prompt, seconds) and an optional id naming the line."
+          + " Blank lines and lines starting with # are skipped."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every line completed",
+      "1:an API error stopped some lines (run the command again to resume them)",
+      "2:an invalid line or option (nothing was sent)",
+      "3:some jobs failed (status failed)"
+    })
+final class BatchCommand implements Callable<Integer> {
+  static final int MAX_CONCURRENCY = 64;
+
+  private final Session session;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The requests, one JSON a line.")
+  Path file;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description =
+          "Folder for the downloads and manifest.jsonl (created if missing); the same folder"
+              + " resumes a run.")
+  Path out;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Jobs in flight at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(
+      names = "--variants",
+      paramLabel = "LIST",
+      split = ",",
+      defaultValue = "video",
+      converter = Converters.Variant.class,
+      description =
+          "What to download of each completed job: video, thumbnail, spritesheet, comma-separated"
+              + " (default: ${DEFAULT-VALUE}).")
+  List<ContentVariant> variants;
+
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "SECONDS",
+      defaultValue = "2",
+      description =
+          "Seconds between two looks at a running job when the server gives no hint (default:"
+              + " ${DEFAULT-VALUE}).")
+  double pollSeconds;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "MINUTES",
+      defaultValue = "30",
+      description =
+          "Stop waiting for a job after this many minutes (default: ${DEFAULT-VALUE}); its line"
+              + " ends with an error and the next run waits for the same job again.")
+  int timeoutMinutes;
+
+  @Option(names = "--stats", hidden = true, description = "Print peak threads and heap at the end.")
+  boolean stats;
+
+  BatchCommand(Session session) {
+    this.session = session;
+  }
+
+  /** What validation found: the lines to run and the problems, each {@code FILE:LINE: ...}. */
+  private record Checked(int lines, List<String> problems) {}
+
+  @Override
+  public Integer call() {
+    if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+      throw new IllegalArgumentException(
+          "--concurrency must be 1 to " + MAX_CONCURRENCY + ", was " + concurrency);
+    }
+    if (!(pollSeconds >= 0.1 && pollSeconds <= 60)) {
+      throw new IllegalArgumentException(
+          "--poll-interval must be 0.1 to 60 seconds, was " + pollSeconds);
+    }
+    if (timeoutMinutes < 1) {
+      throw new IllegalArgumentException(
+          "--timeout must be at least 1 minute, was " + timeoutMinutes);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("FILE: no such file: " + file);
+    }
+    prepareFolder();
+    try (Manifest manifest = openManifest()) {
+      Checked checked = check(manifest);
+      if (!checked.problems().isEmpty()) {
+        for (String problem : checked.problems()) {
+          session.err().println(ErrorReporter.oneLine(problem));
+        }
+        session
+            .err()
+            .println(
+                "error: "
+                    + checked.problems().size()
+                    + (checked.problems().size() == 1 ? " invalid line" : " invalid lines")
+                    + " in "
+                    + file
+                    + "; nothing was sent");
+        return ExitCode.USAGE;
+      }
+      try (Connection connection = Connection.open(session)) {
+        run(manifest, connection.client(), checked.lines());
+      }
+      return report(manifest);
+    }
+  }
+
+  /**
+   * Runs the lines through a client like the connection's, retries off (the shared backoff
+   * retries), whose connection pool keeps a connection per worker: with OkHttp's default of 5 idle
+   * connections, 32 workers would open and close connections all the time. Fast fallback (racing
+   * IPv4 and IPv6 connection attempts on OkHttp's own threads) is off, so a worker connects on its
+   * own thread and the thread count stays the workers' plus a few.
+   */
+  private void run(Manifest manifest, VideosClient connected, int lines) {
+    ClientFactory clients = session.clients();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(concurrency + 1, 1, TimeUnit.MINUTES))
+            .fastFallback(false)
+            .build();
+    try (VideosClient client =
+        clients.build(connected.newBuilder().okHttpClient(http).maxRetries(0))) {
+      run(manifest, client, clients, lines);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private void run(Manifest manifest, VideosClient client, ClientFactory clients, int lines) {
+    SharedBackoff gate =
+        new SharedBackoff(
+            clients.clock(), clients.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
+    boolean redraw = session.terminal().stderr() && !session.options().noProgress;
+    try (BatchProgress progress =
+        new BatchProgress(session.err(), session.terminal(), redraw, clients.clock(), lines)) {
+      new BatchRun(
+              file,
+              manifest,
+              client,
+              gate,
+              clients.clock(),
+              clients.sleeper(),
+              new BatchRun.Settings(
+                  concurrency,
+                  List.copyOf(variants),
+                  Duration.ofMillis(Math.round(pollSeconds * 1000)),
+                  Duration.ofMinutes(timeoutMinutes),
+                  out),
+              progress)
+          .run();
+    }
+  }
+
+  private void prepareFolder() {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out: " + out + " is a file, not a folder");
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--out: cannot create the folder " + out, e);
+    }
+  }
+
+  private Manifest openManifest() {
+    try {
+      return Manifest.open(out);
+    } catch (Manifest.Refused e) {
+      throw new ConfigurationException(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Checks every line as the single commands would, that ids are unique, and that no line started
+   * by an earlier run in this folder has changed since.
+   */
+  private Checked check(Manifest manifest) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Integer> keys = new HashMap<>();
+    int lines = 0;
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String text;
+      int number = 0;
+      while ((text = reader.readLine()) != null) {
+        number++;
+        if (BatchLine.isSkipped(text)) {
+          continue;
+        }
+        lines++;
+        String where = file + ":" + number + ": ";
+        BatchLine line;
+        try {
+          line = BatchLine.parse(number, text);
+        } catch (BatchLine.Invalid e) {
+          problems.add(where + e.getMessage());
+          continue;
+        }
+        Integer other = keys.putIfAbsent(line.key(), number);
+        if (other != null) {
+          problems.add(where + "id \"" + line.key() + "\" is also the key of line " + other);
+          continue;
+        }
+        Manifest.Entry entry = manifest.entry(line.key());
+        if (entry != null
+            && entry.requestHash() != null
+            && !entry.requestHash().equals(line.requestHash())) {
+          problems.add(
+              where
+                  + "the request of \""
+                  + line.key()
+                  + "\" changed since a run started it (see "
+                  + manifest.file()
+                  + "); put the line back as it was, or use another --out folder");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return new Checked(lines, problems);
+  }
+
+  /** Prints the counts and the manifest's path; returns the exit code they mean. */
+  private int report(Manifest manifest) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("completed", 0);
+    counts.put("failed", 0);
+    counts.put("error", 0);
+    int total = 0;
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String text;
+      int number = 0;
+      while ((text = reader.readLine()) != null) {
+        number++;
+        if (BatchLine.isSkipped(text)) {
+          continue;
+        }
+        total++;
+        Manifest.Entry entry = manifest.entry(BatchLine.parse(number, text).key());
+        String state = entry == null || !entry.finished() ? "error" : entry.state();
+        counts.merge(state, 1, Integer::sum);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (BatchLine.Invalid e) {
+      throw new IllegalStateException(file + " changed during the run", e);
+    }
+    int completed = counts.get("completed");
+    int failed = counts.get("failed");
+    int errors = counts.get("error");
+    if (session.options().json) {
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("total", total);
+      summary.put("completed", completed);
+      summary.put("failed", failed);
+      summary.put("errors", errors);
+      summary.put("manifest", manifest.file().toString());
+      session.out().println(Json.write(summary));
+    } else {
+      Table table = new Table();
+      table.row("total", Integer.toString(total));
+      table.row("completed", Integer.toString(completed));
+      table.row("failed", Integer.toString(failed));
+      table.row("errors", Integer.toString(errors));
+      table.row("manifest", manifest.file().toString());
+      session.out().print(table.render());
+    }
+    if (stats) {
+      printStats();
+    }
+    if (errors > 0) {
+      return ExitCode.API_ERROR;
+    }
+    return failed > 0 ? ExitCode.JOB_FAILED : ExitCode.OK;
+  }
+
+  /**
+   * For the scale test: the JVM's peak thread count, its peak heap use, the heap still in use after
+   * a garbage collection, and the threads alive now by name (numbers dropped).
+   */
+  private void printStats() {
+    long heap = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        heap += pool.getPeakUsage().getUsed();
+      }
+    }
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    Map<String, Integer> threads = new TreeMap<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      threads.merge(thread.getName().replaceAll("[0-9]+", "N"), 1, Integer::sum);
+    }
+    session
+        .err()
+        .println(
+            "stats: peak-threads="
+                + ManagementFactory.getThreadMXBean().getPeakThreadCount()
+                + " peak-heap-mb="
+                + heap / (1024 * 1024)
+                + " retained-heap-mb="
+                + memory.getHeapMemoryUsage().getUsed() / (1024 * 1024)
+                + " threads="
+                + threads);
+  }
+}

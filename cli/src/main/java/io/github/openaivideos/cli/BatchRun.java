@@ -1,0 +1,401 @@
+package io.github.openaivideos.cli;
+
+import io.github.openaivideos.ApiConnectionException;
+import io.github.openaivideos.ApiException;
+import io.github.openaivideos.ApiResponse;
+import io.github.openaivideos.InternalServerException;
+import io.github.openaivideos.InvalidResponseException;
+import io.github.openaivideos.RequestOptions;
+import io.github.openaivideos.Sleeper;
+import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
+import io.github.openaivideos.models.Video;
+import io.github.openaivideos.models.VideoStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the lines of a checked batch file: a fixed pool of workers, each taking one line at a time
+ * through create (journaled before and after), polling and download; the file is read as the
+ * workers free up, so only the lines in flight are held. Every request goes through one {@link
+ * SharedBackoff}. A line whose create failed in a way that leaves unknown whether the job started
+ * (a lost connection, a 5xx) is reconciled after the others are done (see {@link Reconciler}) and
+ * then run again, in up to {@link #ROUNDS} rounds.
+ */
+final class BatchRun {
+  static final int ROUNDS = 3;
+
+  /** What the run needs besides the lines. */
+  record Settings(
+      int concurrency,
+      List<ContentVariant> variants,
+      Duration pollInterval,
+      Duration timeout,
+      Path out) {}
+
+  /** A job still running when its line's wait ran out. */
+  static final class TimedOut extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut(String message) {
+      super(message);
+    }
+  }
+
+  private final Path input;
+  private final Manifest manifest;
+  private final VideosClient client;
+  private final SharedBackoff gate;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Settings settings;
+  private final BatchProgress progress;
+  private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+  private final Set<String> uncertain = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger threadNumber = new AtomicInteger();
+
+  /**
+   * @param client the client with retries off: the shared backoff does the retrying
+   */
+  BatchRun(
+      Path input,
+      Manifest manifest,
+      VideosClient client,
+      SharedBackoff gate,
+      Clock clock,
+      Sleeper sleeper,
+      Settings settings,
+      BatchProgress progress) {
+    this.input = input;
+    this.manifest = manifest;
+    this.client = client;
+    this.gate = gate;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Runs every line not finished in an earlier run. */
+  void run() {
+    claimed.addAll(manifest.ids());
+    Set<String> only = null;
+    for (int round = 1; round <= ROUNDS; round++) {
+      reconcile(only);
+      uncertain.clear();
+      runLines(only, round == 1);
+      if (uncertain.isEmpty()) {
+        return;
+      }
+      only = Set.copyOf(uncertain);
+    }
+  }
+
+  /** Lines journaled as being created but with no job id: find their jobs before creating. */
+  private void reconcile(@Nullable Set<String> only) {
+    List<Reconciler.Pending> pending = new ArrayList<>();
+    forEachLine(
+        line -> {
+          Manifest.Entry entry = manifest.entry(line.key());
+          if ((only == null || only.contains(line.key()))
+              && entry != null
+              && !entry.finished()
+              && entry.id() == null
+              && entry.idempotencyKey() != null
+              && entry.at() != null) {
+            pending.add(new Reconciler.Pending(line, java.time.Instant.parse(entry.at())));
+          }
+        });
+    Map<String, String> found = new Reconciler(client, gate).reconcile(pending, claimed);
+    for (Reconciler.Pending p : pending) {
+      String id = found.get(p.line().key());
+      if (id != null) {
+        Map<String, Object> record = record(p.line(), "created");
+        record.put("id", id);
+        record.put("reconciled", true);
+        manifest.append(record);
+      }
+    }
+  }
+
+  private void runLines(@Nullable Set<String> only, boolean countFinished) {
+    int workers = settings.concurrency();
+    ExecutorService pool =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            0,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> new Thread(r, "videos-batch-" + threadNumber.incrementAndGet()));
+    Semaphore slots = new Semaphore(workers);
+    try {
+      forEachLine(
+          line -> {
+            Manifest.Entry entry = manifest.entry(line.key());
+            if (entry != null && entry.finished()) {
+              if (countFinished) {
+                progress.alreadyFinished(entry.state().equals("completed"));
+              }
+              return;
+            }
+            if (only != null && !only.contains(line.key())) {
+              return;
+            }
+            slots.acquireUninterruptibly();
+            progress.started();
+            pool.execute(
+                () -> {
+                  try {
+                    progress.ended(process(line));
+                  } finally {
+                    slots.release();
+                  }
+                });
+          });
+    } finally {
+      pool.shutdown();
+      try {
+        while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          // Lines may take long; keep waiting.
+        }
+      } catch (InterruptedException e) {
+        pool.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** One line from wherever it stands to its end; returns its final state. */
+  private String process(BatchLine line) {
+    Manifest.Entry entry = manifest.entry(line.key());
+    String id = entry == null ? null : entry.id();
+    try {
+      Video video = null;
+      if (id == null) {
+        video = create(line, entry);
+        if (video == null) {
+          return "error";
+        }
+        id = video.id();
+      }
+      Video done = follow(id, video);
+      Map<String, Object> record = record(line, "");
+      record.put("id", id);
+      if (VideoStatus.FAILED.equals(done.status())) {
+        record.put("state", "failed");
+        record.put("files", List.of());
+        record.put("error", jobError(done));
+      } else {
+        record.put("state", "completed");
+        record.put("files", download(line, id));
+        record.put("error", null);
+      }
+      manifest.append(record);
+      return (String) record.get("state");
+    } catch (RuntimeException e) {
+      // Whatever stopped the line (an API error, a file that cannot be written, ...) is journaled,
+      // so that the line is picked up again by the next run.
+      Map<String, Object> record = record(line, "error");
+      if (id != null) {
+        record.put("id", id);
+      }
+      record.put("error", error(e));
+      manifest.append(record);
+      return "error";
+    }
+  }
+
+  /**
+   * Sends the line's create with its idempotency key, journaled first; returns the new job, or null
+   * when the create may or may not have reached the server (then the line is reconciled in the next
+   * round).
+   */
+  private @Nullable Video create(BatchLine line, Manifest.@Nullable Entry entry) {
+    String key = entry == null ? null : entry.idempotencyKey();
+    if (key == null) {
+      key = UUID.randomUUID().toString();
+      Map<String, Object> creating = record(line, "creating");
+      creating.put("idempotency_key", key);
+      creating.put("request_hash", line.requestHash());
+      creating.put("at", clock.instant().toString());
+      manifest.append(creating);
+    }
+    VideosClient keyed =
+        client.withOptions(RequestOptions.builder().header("Idempotency-Key", key).build());
+    Video video;
+    try {
+      video = gate.call(SharedBackoff.Retry.ONLY_RATE_LIMITS, () -> line.start().apply(keyed));
+    } catch (ApiConnectionException | InternalServerException | InvalidResponseException e) {
+      // The request may have reached the server (for an unreadable answer, it did).
+      gate.backOff(e);
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", "uncertain");
+      error.put(
+          "message",
+          ErrorReporter.oneLine(
+              String.valueOf(e.getMessage())
+                  + " (the job may have been created; it is looked for before trying again)"));
+      Map<String, Object> record = record(line, "error");
+      record.put("error", error);
+      manifest.append(record);
+      uncertain.add(line.key());
+      return null;
+    }
+    claimed.add(video.id());
+    Map<String, Object> created = record(line, "created");
+    created.put("id", video.id());
+    manifest.append(created);
+    return video;
+  }
+
+  /** Polls the job until it completed or failed, at the server's hint or the poll interval. */
+  private Video follow(String id, @Nullable Video known) {
+    Video video = known;
+    Duration wait = settings.pollInterval();
+    java.time.Instant deadline = clock.instant().plus(settings.timeout());
+    while (video == null || !isFinished(video)) {
+      if (video != null) {
+        if (!clock.instant().isBefore(deadline)) {
+          throw new TimedOut(
+              "still "
+                  + video.status().value()
+                  + " after "
+                  + settings.timeout().toMinutes()
+                  + (settings.timeout().toMinutes() == 1 ? " minute" : " minutes")
+                  + "; run the command again to wait for it again");
+        }
+        sleep(wait);
+      }
+      ApiResponse<Video> response =
+          gate.call(SharedBackoff.Retry.SAFE, () -> client.withRawResponse().retrieve(id));
+      video = response.value();
+      wait = pollDelay(response);
+    }
+    return video;
+  }
+
+  private Duration pollDelay(ApiResponse<Video> response) {
+    return response
+        .header("openai-poll-after-ms")
+        .map(
+            hint -> {
+              try {
+                long ms = (long) Double.parseDouble(hint.trim());
+                return Duration.ofMillis(Math.max(100, Math.min(ms, 20_000)));
+              } catch (NumberFormatException e) {
+                return settings.pollInterval();
+              }
+            })
+        .orElse(settings.pollInterval());
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for a job");
+    }
+  }
+
+  private static boolean isFinished(Video video) {
+    return VideoStatus.COMPLETED.equals(video.status())
+        || VideoStatus.FAILED.equals(video.status());
+  }
+
+  /** Saves the asked variants as {@code KEY-ID.mp4} (and images); returns the file names. */
+  private List<String> download(BatchLine line, String id) {
+    List<String> files = new ArrayList<>();
+    for (ContentVariant variant : settings.variants()) {
+      String stem = line.key() + "-" + id;
+      Path target = AssetFiles.inside(settings.out(), AssetFiles.fileName(stem, variant));
+      gate.call(SharedBackoff.Retry.SAFE, () -> client.download(id, variant, target));
+      Path saved =
+          variant.equals(ContentVariant.VIDEO) ? target : AssetFiles.withImageExtension(target);
+      files.add(saved.getFileName().toString());
+    }
+    return files;
+  }
+
+  private static Map<String, Object> record(BatchLine line, String state) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("line", line.number());
+    record.put("key", line.key());
+    record.put("state", state);
+    return record;
+  }
+
+  private static Map<String, Object> jobError(Video video) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    video
+        .error()
+        .ifPresentOrElse(
+            e -> {
+              error.put("code", e.code());
+              error.put("message", e.message());
+            },
+            () -> {
+              error.put("code", "failed");
+              error.put("message", "the job failed without saying why");
+            });
+    return error;
+  }
+
+  private static Map<String, Object> error(RuntimeException e) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    String code =
+        e instanceof ApiException api
+            ? api.code().orElse(Integer.toString(api.statusCode()))
+            : e instanceof ApiConnectionException
+                ? "connection"
+                : e instanceof TimedOut
+                    ? "timeout"
+                    : e instanceof UncheckedIOException ? "io" : "unexpected";
+    error.put("code", code);
+    error.put("message", ErrorReporter.oneLine(String.valueOf(e.getMessage())));
+    return error;
+  }
+
+  /** Calls {@code action} with each line of the file, read one at a time. */
+  private void forEachLine(java.util.function.Consumer<BatchLine> action) {
+    try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      String text;
+      int number = 0;
+      while ((text = reader.readLine()) != null) {
+        number++;
+        if (BatchLine.isSkipped(text)) {
+          continue;
+        }
+        try {
+          action.accept(BatchLine.parse(number, text));
+        } catch (BatchLine.Invalid e) {
+          throw new IllegalStateException(input + ":" + number + " changed during the run", e);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + input, e);
+    }
+  }
+}
