@@ -3,6 +3,7 @@ package io.github.openaivideos.cli;
 import io.github.openaivideos.VideoReference;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.models.CreateCharacterRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,13 @@ final class CharacterCreateCommand extends ApiCommand {
 
   @Override
   void check() {
+    if (!Files.isRegularFile(video)) {
+      throw new IllegalArgumentException(
+          "--video: "
+              + (Files.isDirectory(video)
+                  ? video + " is a folder, not a file"
+                  : "no such file: " + video));
+    }
     request(); // a bad name or an unreadable file fails here, before connecting
   }
 

@@ -2,6 +2,9 @@ package io.github.openaivideos.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -16,6 +19,8 @@ import picocli.CommandLine;
  * environment of their choosing and a {@link ClientFactory} pointed at a simulator.
  */
 public final class Cli {
+  static final String STDOUT_FAILED = "cannot write to standard output";
+
   private final ClientFactory clients;
   private final @Nullable Terminal terminal;
   private final StopSignal stopSignal;
@@ -60,9 +65,16 @@ public final class Cli {
     return new Cli(clients, terminal, requireNonNull(stopSignal, "stopSignal"));
   }
 
-  /** Runs with the process's streams and environment. */
+  /**
+   * Runs with the process's streams and environment. Standard output is written to its file
+   * descriptor directly: {@link System#out} would swallow a failed write, which must fail the run.
+   */
   public int run(String[] args) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)),
+            true,
+            StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     return run(args, out, err, System.getenv());
   }
@@ -71,21 +83,31 @@ public final class Cli {
   public int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     Terminal streams = terminal != null ? terminal : Terminal.detect(env);
     Session session = new Session(out, err, env, clients, streams, stopSignal);
-    ErrorReporter errors = new ErrorReporter(err, () -> ErrorReporter.secretsOf(session));
+    ErrorReporter errors =
+        new ErrorReporter(
+            err, () -> ErrorReporter.secretsOf(session), () -> Connection.baseUrl(session));
     CommandLine commandLine =
         new CommandLine(new VideosCommand(session), new SessionFactory(session))
             .setOut(writer(out))
             .setErr(writer(err))
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);
-    try {
-      return commandLine.execute(args);
+    int code;
+    try (SdkLogLines logLines = SdkLogLines.install(err, () -> ErrorReporter.secretsOf(session))) {
+      code = commandLine.execute(args);
     } finally {
       commandLine.getOut().flush();
       commandLine.getErr().flush();
-      out.flush();
       err.flush();
     }
+    // PrintStream and PrintWriter swallow write errors; a result that could not be written (a full
+    // disk, a closed pipe) must not end with status 0.
+    if (commandLine.getOut().checkError() || out.checkError()) {
+      err.println("error: " + STDOUT_FAILED);
+      err.flush();
+      return code == ExitCode.OK ? ExitCode.API_ERROR : code;
+    }
+    return code;
   }
 
   private static PrintWriter writer(PrintStream stream) {

@@ -14,6 +14,9 @@ final class Connection implements AutoCloseable {
   /** Any non-empty key is accepted by the simulator; the user's real key is never sent to it. */
   static final String SIMULATOR_KEY = "sk-simulator";
 
+  /** The API root when neither --base-url nor OPENAI_BASE_URL is given (the SDK's default). */
+  static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
   static final String NO_KEY =
       "no API key: set OPENAI_API_KEY or pass --api-key, or add --simulator to try the tool"
           + " against a local simulator";
@@ -32,7 +35,7 @@ final class Connection implements AutoCloseable {
       return simulated(session);
     }
     String key = options.apiKey != null ? options.apiKey : session.env("OPENAI_API_KEY");
-    String baseUrl = options.baseUrl != null ? options.baseUrl : session.env("OPENAI_BASE_URL");
+    String baseUrl = configuredBaseUrl(session);
     if (key == null && baseUrl == null) {
       throw new ConfigurationException(NO_KEY);
     }
@@ -57,6 +60,19 @@ final class Connection implements AutoCloseable {
       // The SDK refuses the hosted API without a key (--base-url https://api.openai.com/v1).
       throw new ConfigurationException(NO_KEY);
     }
+  }
+
+  /** The API root the options or the environment name, or null for the SDK's default. */
+  static @Nullable String configuredBaseUrl(Session session) {
+    String option = session.options().baseUrl;
+    return option != null ? option : session.env("OPENAI_BASE_URL");
+  }
+
+  /** The API root a run talks to, as a user would write it (no trailing slash). */
+  static String baseUrl(Session session) {
+    String url = configuredBaseUrl(session);
+    String shown = url == null ? DEFAULT_BASE_URL : url;
+    return shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown;
   }
 
   private static Connection simulated(Session session) {

@@ -20,6 +20,7 @@ final class CreateCommand extends JobCommand {
   @Option(
       names = "--prompt",
       required = true,
+      converter = Converters.Prompt.class,
       paramLabel = "TEXT",
       description = "What the video shows.")
   String prompt;

@@ -21,7 +21,12 @@ final class EditCommand extends JobCommand {
       description = "An existing file is uploaded; anything else is the id of a completed video.")
   VideoReference video;
 
-  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to change.")
+  @Option(
+      names = "--prompt",
+      required = true,
+      converter = Converters.Prompt.class,
+      paramLabel = "TEXT",
+      description = "What to change.")
   String prompt;
 
   EditCommand(Session session) {

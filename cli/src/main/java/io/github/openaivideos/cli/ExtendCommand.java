@@ -25,6 +25,7 @@ final class ExtendCommand extends JobCommand {
   @Option(
       names = "--prompt",
       required = true,
+      converter = Converters.Prompt.class,
       paramLabel = "TEXT",
       description = "What happens next.")
   String prompt;

@@ -1,6 +1,8 @@
 package io.github.openaivideos.cli;
 
+import io.github.openaivideos.VideoFailedException;
 import io.github.openaivideos.VideosClient;
+import io.github.openaivideos.models.ContentVariant;
 import io.github.openaivideos.models.Video;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,13 +29,27 @@ final class JobFollower {
   }
 
   int follow(String videoId, FollowOptions options) {
+    Path folder = options.downloadFolder;
+    if (folder != null && !options.clobber) {
+      // Refused before the wait: the files' names are known from the id.
+      for (ContentVariant variant : ContentVariant.knownValues()) {
+        AssetFiles.refuseExisting(AssetFiles.targetsInside(folder, videoId, variant), false);
+      }
+    }
     Video done;
     try (ProgressView view = session.progressView()) {
       done = client.waitUntilDone(videoId, options.timeout(), view::update);
+    } catch (VideoFailedException failed) {
+      if (session.options().json) {
+        // A script reading stdout gets the failed job too; the error line goes to stderr.
+        session.output().video(failed.video(), List.of());
+      }
+      throw failed;
     }
-    Path folder = options.downloadFolder;
     List<SavedAsset> saved =
-        folder == null ? List.of() : new Downloader(client).saveAll(folder, done.id());
+        folder == null
+            ? List.of()
+            : new Downloader(client, options.clobber).saveAll(folder, done.id());
     session.output().video(done, saved);
     return ExitCode.OK;
   }

@@ -16,7 +16,12 @@ final class RemixCommand extends JobCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The completed video to remix.")
   String videoId;
 
-  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to change.")
+  @Option(
+      names = "--prompt",
+      required = true,
+      converter = Converters.Prompt.class,
+      paramLabel = "TEXT",
+      description = "What to change.")
   String prompt;
 
   RemixCommand(Session session) {

@@ -186,10 +186,7 @@ class ConfigurationTest {
     CliResult result = cli.run("lst");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err())
-        .isEqualTo(
-            "error: Unmatched argument at index 0: 'lst'; did you mean list?"
-                + " (see 'videos --help')\n");
+    assertThat(result.err()).isEqualTo("error: unknown command 'lst'; did you mean list?\n");
   }
 
   @Test

@@ -129,7 +129,7 @@ class SimulatorCommandTest {
           SimulatedCli.run(Cli.withClients(ClientFactory.DEFAULT), Map.of(), "simulator", option);
 
       assertThat(result.exitCode()).as(option).isEqualTo(2);
-      assertThat(result.err()).as(option).startsWith("error: Unknown option: '" + option + "'");
+      assertThat(result.err()).as(option).startsWith("error: unknown option '" + option + "'");
     }
   }
 
