@@ -2,6 +2,7 @@ package io.github.openaivideos.cli;
 
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.simulator.VideosSimulator;
+import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,10 +23,12 @@ final class Connection implements AutoCloseable {
           + " against a local simulator";
 
   private final VideosClient client;
+  private final OkHttpClient http;
   private final @Nullable VideosSimulator simulator;
 
-  private Connection(VideosClient client, @Nullable VideosSimulator simulator) {
+  private Connection(VideosClient client, OkHttpClient http, @Nullable VideosSimulator simulator) {
     this.client = client;
+    this.http = http;
     this.simulator = simulator;
   }
 
@@ -39,7 +42,8 @@ final class Connection implements AutoCloseable {
     if (key == null && baseUrl == null) {
       throw new ConfigurationException(NO_KEY);
     }
-    VideosClient.Builder builder = VideosClient.builder();
+    OkHttpClient http = HttpClientSetup.client(session);
+    VideosClient.Builder builder = VideosClient.builder().okHttpClient(http);
     if (key != null) {
       builder.apiKey(key);
     }
@@ -55,10 +59,14 @@ final class Connection implements AutoCloseable {
       builder.project(project);
     }
     try {
-      return new Connection(session.clients().build(builder), null);
+      return new Connection(session.clients().build(builder), http, null);
     } catch (IllegalStateException e) {
+      HttpClientSetup.close(http);
       // The SDK refuses the hosted API without a key (--base-url https://api.openai.com/v1).
       throw new ConfigurationException(NO_KEY);
+    } catch (RuntimeException e) {
+      HttpClientSetup.close(http);
+      throw e;
     }
   }
 
@@ -80,11 +88,16 @@ final class Connection implements AutoCloseable {
       throw new ConfigurationException("--simulator and --base-url cannot be used together");
     }
     VideosSimulator simulator = VideosSimulator.builder().build().start();
+    OkHttpClient http = HttpClientSetup.client(session);
     try {
       VideosClient.Builder builder =
-          VideosClient.builder().baseUrl(simulator.baseUrl()).apiKey(SIMULATOR_KEY);
-      return new Connection(session.clients().build(builder), simulator);
+          VideosClient.builder()
+              .okHttpClient(http)
+              .baseUrl(simulator.baseUrl())
+              .apiKey(SIMULATOR_KEY);
+      return new Connection(session.clients().build(builder), http, simulator);
     } catch (RuntimeException e) {
+      HttpClientSetup.close(http);
       simulator.close();
       throw e;
     }
@@ -97,6 +110,7 @@ final class Connection implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    HttpClientSetup.close(http);
     if (simulator != null) {
       simulator.close();
     }

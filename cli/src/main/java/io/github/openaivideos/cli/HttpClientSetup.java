@@ -1,0 +1,33 @@
+package io.github.openaivideos.cli;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * The OkHttp client every connection of a run is built on: the proxies of the environment ({@link
+ * ProxySettings}) and, with {@code --debug}, the HTTP exchange on stderr ({@link DebugLog}) and the
+ * SDK's own DEBUG lines. One place, so that other additions to the HTTP stack sit beside these.
+ */
+final class HttpClientSetup {
+  private HttpClientSetup() {}
+
+  /** A new client for one run; {@link #close} releases its threads and connections. */
+  static OkHttpClient client(Session session) {
+    ProxySettings proxies = ProxySettings.fromEnv(session::env);
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .proxySelector(proxies.selector())
+            .proxyAuthenticator(proxies.authenticator());
+    if (session.options().debug) {
+      builder.addNetworkInterceptor(
+          new DebugLog(session.err(), () -> ErrorReporter.secretsOf(session)));
+      SdkLogLines.showDebug();
+    }
+    return builder.build();
+  }
+
+  /** Ends the client's idle threads and connections (the SDK leaves a given client open). */
+  static void close(OkHttpClient client) {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+}
