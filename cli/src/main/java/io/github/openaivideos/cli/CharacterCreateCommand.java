@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code videos character create}: a character from an MP4 file. */
 @Command(
     name = "create",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos character create --name Mochi \\", "      --video mochi.mp4"},
     mixinStandardHelpOptions = true,
     description = "Create a character from an MP4 video of it.")
 final class CharacterCreateCommand extends ApiCommand {

@@ -19,6 +19,9 @@ import picocli.CommandLine;
  * environment of their choosing and a {@link ClientFactory} pointed at a simulator.
  */
 public final class Cli {
+  /** The narrowest help picocli lays out. */
+  static final int MIN_HELP_WIDTH = 55;
+
   static final String STDOUT_FAILED = "cannot write to standard output";
 
   private final ClientFactory clients;
@@ -92,6 +95,15 @@ public final class Cli {
             .setErr(writer(err))
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);
+    if (streams.stdout()) {
+      // Help wraps to the terminal (picocli draws no narrower than 55 columns).
+      commandLine.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, streams.columns()));
+    }
+    // Help is coloured only on a terminal, and never with NO_COLOR (https://no-color.org).
+    boolean colour = streams.stdout() && session.env("NO_COLOR") == null;
+    commandLine.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     int code;
     try (SdkLogLines logLines = SdkLogLines.install(err, () -> ErrorReporter.secretsOf(session))) {
       code = commandLine.execute(args);

@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code videos create}: starts a video from a prompt. */
 @Command(
     name = "create",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos create --prompt \"A cat\" --wait \\", "      --download out/"},
     mixinStandardHelpOptions = true,
     description = "Start a new video from a prompt.")
 final class CreateCommand extends JobCommand {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 /** {@code videos download ID}: saves one asset of a completed video. */
 @Command(
     name = "download",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos download video_123 -o out/ \\", "      --variant thumbnail"},
     mixinStandardHelpOptions = true,
     description = "Save the video, thumbnail or spritesheet of a completed video.")
 final class DownloadCommand extends ApiCommand {

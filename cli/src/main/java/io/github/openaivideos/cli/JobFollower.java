@@ -40,7 +40,7 @@ final class JobFollower {
     try (ProgressView view = session.progressView()) {
       done = client.waitUntilDone(videoId, options.timeout(), view::update);
     } catch (VideoFailedException failed) {
-      if (session.options().json) {
+      if (session.options().json || session.options().quiet) {
         // A script reading stdout gets the failed job too; the error line goes to stderr.
         session.output().video(failed.video(), List.of());
       }

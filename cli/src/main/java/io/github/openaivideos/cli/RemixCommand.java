@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
 /** {@code videos remix ID}: a new video from a completed one and a new prompt. */
 @Command(
     name = "remix",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos remix video_123 --prompt \"Make it snow\" \\", "      --wait"},
     mixinStandardHelpOptions = true,
     description = "Start a remix of a completed video with a new prompt.")
 final class RemixCommand extends JobCommand {

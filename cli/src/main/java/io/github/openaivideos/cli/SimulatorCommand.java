@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "simulator",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos simulator --port 8080 --queued-ms 500"},
     mixinStandardHelpOptions = true,
     modelTransformer = SimulatorCommand.OwnOptionsOnly.class,
     description = "Run a local simulator of the Videos API until Ctrl-C.")

@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       CharacterCommand.class,
       SimulatorCommand.class,
       WebhooksCommand.class,
+      CompletionCommand.class,
       HelpCommand.class
     })
 final class VideosCommand implements Callable<Integer> {

@@ -118,11 +118,10 @@ class VideoCommandsTest {
 
     CliResult result = cli.run("list", "--limit", "1", "--order", "asc");
 
-    assertThat(result.out().lines())
-        .hasSize(3)
-        .last()
-        .isEqualTo("More videos: --after " + older.id() + " for the next page, or --all.");
+    assertThat(result.out().lines()).hasSize(2);
     assertThat(result.out()).contains(older.id());
+    assertThat(result.err())
+        .isEqualTo("More videos: --after " + older.id() + " for the next page, or --all.\n");
   }
 
   @Test
