@@ -102,6 +102,9 @@ final class CliWords {
     Matcher method = BUILDER_METHOD.matcher(s);
     s = method.replaceAll(m -> Matcher.quoteReplacement("--" + kebab(m.group(1))));
     s = UNREADABLE_UPLOAD.matcher(s).replaceAll("cannot read $1: not a readable file");
+    s =
+        s.replaceAll(
+            "\\bdownload of (video|thumbnail|spritesheet) of video\\b", "download of the $1 of");
     return s;
   }
 

@@ -135,6 +135,9 @@ class PlainWordsTest {
         .isEqualTo("the default; set --size to match");
     assertThat(CliWords.inToolTerms("list failed to get a response: SocketException: reset"))
         .isEqualTo("no response: reset");
+    assertThat(
+            CliWords.inToolTerms("download of video of video video_1 ended after 10 of 20 bytes"))
+        .isEqualTo("download of the video of video_1 ended after 10 of 20 bytes");
   }
 
   @Test

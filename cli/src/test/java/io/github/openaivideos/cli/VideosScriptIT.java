@@ -33,7 +33,7 @@ class VideosScriptIT {
         .containsPattern("\rvideo_[0-9a-f]+ \\[\\.{20}\\]   0% queued 0:00")
         .containsPattern("\rvideo_[0-9a-f]+ \\[#+\\.*\\] +\\d+% in_progress 0:0\\d")
         .containsPattern("\rvideo_[0-9a-f]+ \\[#{20}\\] 100% completed 0:0\\d")
-        .contains("status        completed");
+        .contains("status        \u001b[32mcompleted\u001b[0m"); // coloured on a terminal
   }
 
   @Test
