@@ -19,7 +19,7 @@ abstract class ApiCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    session.output(); // contradictory output options fail before anything is sent
+    session.checkOutputOptions();
     check();
     try (Connection connection = Connection.open(session)) {
       return run(connection.client());

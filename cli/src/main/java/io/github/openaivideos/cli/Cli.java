@@ -95,7 +95,7 @@ public final class Cli {
             .setErr(writer(err))
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);
-    if (streams.stdout()) {
+    if (streams.stdout() && asksForHelp(args)) {
       // Help wraps to the terminal (picocli draws no narrower than 55 columns).
       commandLine.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, streams.columns()));
     }
@@ -120,6 +120,19 @@ public final class Cli {
       return code == ExitCode.OK ? ExitCode.API_ERROR : code;
     }
     return code;
+  }
+
+  /**
+   * Whether the run may print usage help, which is laid out to the terminal's width (read only
+   * then: reading it starts a process).
+   */
+  private static boolean asksForHelp(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("help")) {
+        return true;
+      }
+    }
+    return args.length == 0;
   }
 
   private static PrintWriter writer(PrintStream stream) {

@@ -71,9 +71,7 @@ final class Session {
    * status words when stdout is a terminal (and {@code NO_COLOR} is not set); hints go to stderr.
    */
   Output output() {
-    if (options.json && options.quiet) {
-      throw new ConfigurationException("--json and --quiet cannot be used together");
-    }
+    checkOutputOptions();
     if (options.json) {
       return new JsonOutput(out);
     }
@@ -83,6 +81,13 @@ final class Session {
     boolean toTerminal = terminal.stdout();
     return new TableOutput(
         out, err, toTerminal ? terminal.columns() : 0, toTerminal && env("NO_COLOR") == null);
+  }
+
+  /** Refuses output options that contradict each other, before anything is sent. */
+  void checkOutputOptions() {
+    if (options.json && options.quiet) {
+      throw new ConfigurationException("--json and --quiet cannot be used together");
+    }
   }
 
   /** A progress bar on a terminal, otherwise (or with --no-progress) one log line per update. */

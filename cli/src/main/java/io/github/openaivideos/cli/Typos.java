@@ -27,14 +27,19 @@ final class Typos {
   static @Nullable String describe(CommandLine command, String[] args) {
     CommandSpec spec = command.getCommandSpec();
     Map<String, CommandLine.Model.OptionSpec> options = spec.optionsMap();
-    for (String arg : args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       if (arg.equals("--")) {
         return null;
       }
       if (arg.startsWith("-") && arg.length() > 1 && !isNumber(arg)) {
         String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-        if (!options.containsKey(name) && !isClusteredShortOption(name, options.keySet())) {
+        CommandLine.Model.OptionSpec option = options.get(name);
+        if (option == null && !isClusteredShortOption(name, options.keySet())) {
           return "unknown option '" + name + "'" + suggestion(name, options.keySet());
+        }
+        if (option != null && option.arity().max() > 0 && !arg.contains("=")) {
+          i++; // its value, which may start with a dash (--prompt "-x")
         }
       }
     }

@@ -208,6 +208,14 @@ class PlainWordsTest {
   }
 
   @Test
+  void anOptionValueStartingWithADashIsNotTakenForAnUnknownOption() {
+    CliResult result = cli.run("extend", "--video", "video_1", "--prompt", "-x");
+
+    assertThat(result.err())
+        .isEqualTo("error: Missing required option: '--seconds=N' (see 'videos extend --help')\n");
+  }
+
+  @Test
   void aMistypedCommandSuggestsTheRightOne() {
     CliResult result = cli.run("craete");
 

@@ -62,6 +62,14 @@ class VideosScriptIT {
   }
 
   @Test
+  void aResultThatCannotBeWrittenFailsTheRun() throws Exception {
+    Ran ran = run("bash", "-c", SCRIPT + " --simulator list > /dev/full");
+
+    assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(1);
+    assertThat(ran.err()).isEqualTo("error: cannot write to standard output\n");
+  }
+
+  @Test
   void theScriptFindsItsJarFromAnyDirectoryAndPrintsTheVersion() throws Exception {
     Path elsewhere = Files.createTempDirectory("videos-it");
     Ran ran = run(elsewhere, SCRIPT.toString(), "--version");
