@@ -20,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * input says what was wrong and where to read what is allowed. Each line is printed clean: terminal
  * escape sequences and control characters are removed, line breaks and tabs become spaces (a
  * server's error text cannot redraw the terminal or forge a second line), and the API key the tool
- * was given is replaced with {@code [REDACTED]}.
+ * was given is replaced with {@code [REDACTED]}. The SDK's and Java's words are put in the tool's
+ * own first ({@link CliWords}), and a mistyped option or command gets a suggestion ({@link Typos}).
  */
 final class ErrorReporter
     implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {

@@ -178,7 +178,14 @@ final class SimulatorCommand implements Callable<Integer> {
    */
   static final class OwnOptionsOnly implements IModelTransformer {
     private static final List<String> DROPPED =
-        List.of("--base-url", "--simulator", "--json", "--no-progress", "--version");
+        List.of(
+            "--base-url",
+            "--simulator",
+            "--json",
+            "--quiet",
+            "--debug",
+            "--no-progress",
+            "--version");
 
     @Override
     public CommandSpec transform(CommandSpec spec) {

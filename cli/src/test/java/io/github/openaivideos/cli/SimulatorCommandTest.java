@@ -124,7 +124,10 @@ class SimulatorCommandTest {
 
   @Test
   void globalOptionsThatWouldDoNothingAreRejected() {
-    for (String option : new String[] {"--json", "--no-progress", "--simulator", "--version"}) {
+    for (String option :
+        new String[] {
+          "--json", "-q", "--quiet", "--debug", "--no-progress", "--simulator", "--version"
+        }) {
       CliResult result =
           SimulatedCli.run(Cli.withClients(ClientFactory.DEFAULT), Map.of(), "simulator", option);
 
