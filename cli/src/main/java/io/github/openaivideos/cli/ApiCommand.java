@@ -19,6 +19,7 @@ abstract class ApiCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    session.checkOutputOptions();
     check();
     try (Connection connection = Connection.open(session)) {
       return run(connection.client());

@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Names of downloaded files, derived safely from a video id: an id from the server or the command
@@ -98,16 +103,72 @@ final class AssetFiles {
     }
   }
 
+  /** The image extensions {@link #withImageExtension} may add. */
+  private static final List<String> IMAGE_EXTENSIONS = List.of("", ".png", ".jpg", ".webp");
+
+  /**
+   * Every file saving this asset into the folder may write: {@code ID.mp4}, or {@code ID.thumbnail}
+   * with each image extension.
+   */
+  static List<Path> targetsInside(Path folder, String videoId, ContentVariant variant) {
+    Path target = inside(folder, fileName(videoId, variant));
+    if (variant.equals(ContentVariant.VIDEO)) {
+      return List.of(target);
+    }
+    List<Path> targets = new ArrayList<>();
+    for (String extension : IMAGE_EXTENSIONS) {
+      targets.add(target.resolveSibling(target.getFileName() + extension));
+    }
+    return targets;
+  }
+
+  /**
+   * Refuses to overwrite an existing file unless {@code clobber}: {@code cannot write out/clip.mp4:
+   * the file exists; add --clobber to overwrite}.
+   */
+  static void refuseExisting(List<Path> targets, boolean clobber) {
+    if (clobber) {
+      return;
+    }
+    for (Path target : targets) {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new UncheckedIOException(
+            new FileAlreadyExistsException(target.toString(), null, CLOBBER_HINT));
+      }
+    }
+  }
+
+  /** The reason given when a file exists: what to add to overwrite it. */
+  static final String CLOBBER_HINT = "the file exists; add --clobber to overwrite";
+
   /** Creates the download folder (and missing parents) when the first download starts. */
   static Path prepareFolder(Path folder) {
+    return prepareFolder(folder, "--download");
+  }
+
+  /** Creates a folder named by {@code option} if needed, before anything is sent. */
+  static Path prepareFolder(Path folder, String option) {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
-      throw new IllegalArgumentException("--download: " + folder + " is a file, not a folder");
+      throw new IllegalArgumentException(option + ": " + folder + " is a file, not a folder");
     }
     try {
       return Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--download: cannot create the folder " + folder, e);
+      throw new IllegalArgumentException(option + ": cannot create the folder " + folder, e);
     }
+  }
+
+  /** The folder a file is to be written in exists: {@code cannot write x/clip.mp4: ...}. */
+  static void checkParentFolder(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null || Files.isDirectory(parent)) {
+      return;
+    }
+    String reason =
+        Files.exists(parent)
+            ? "the folder " + file.getParent() + " is a file"
+            : "no such folder " + file.getParent() + " (end -o with / to create it)";
+    throw new UncheckedIOException(new FileSystemException(file.toString(), null, reason));
   }
 
   /**

@@ -89,7 +89,12 @@ record BatchLine(
     try {
       parsed = JSON.fromJson(text);
     } catch (JsonDataException | IOException e) {
-      throw new Invalid("not a JSON object: " + e.getMessage());
+      // Moshi's advice to its own callers is no help to someone writing the file.
+      String reason =
+          String.valueOf(e.getMessage())
+              .replace(
+                  "Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON");
+      throw new Invalid("not a JSON object: " + reason);
     }
     if (!(parsed instanceof Map<?, ?> object)) {
       throw new Invalid("not a JSON object");

@@ -8,6 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code videos character}: groups {@code create} and {@code get}; alone it prints its usage. */
 @Command(
     name = "character",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos character create --name Mochi \\", "      --video mochi.mp4"},
     mixinStandardHelpOptions = true,
     description = "Create or show a reusable character.",
     subcommands = {CharacterCreateCommand.class, CharacterGetCommand.class})

@@ -3,6 +3,7 @@ package io.github.openaivideos.cli;
 import io.github.openaivideos.VideoReference;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.models.CreateCharacterRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,6 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code videos character create}: a character from an MP4 file. */
 @Command(
     name = "create",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos character create --name Mochi \\", "      --video mochi.mp4"},
     mixinStandardHelpOptions = true,
     description = "Create a character from an MP4 video of it.")
 final class CharacterCreateCommand extends ApiCommand {
@@ -29,6 +32,13 @@ final class CharacterCreateCommand extends ApiCommand {
 
   @Override
   void check() {
+    if (!Files.isRegularFile(video)) {
+      throw new IllegalArgumentException(
+          "--video: "
+              + (Files.isDirectory(video)
+                  ? video + " is a folder, not a file"
+                  : "no such file: " + video));
+    }
     request(); // a bad name or an unreadable file fails here, before connecting
   }
 

@@ -2,6 +2,9 @@ package io.github.openaivideos.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -16,6 +19,11 @@ import picocli.CommandLine;
  * environment of their choosing and a {@link ClientFactory} pointed at a simulator.
  */
 public final class Cli {
+  /** The narrowest help picocli lays out. */
+  static final int MIN_HELP_WIDTH = 55;
+
+  static final String STDOUT_FAILED = "cannot write to standard output";
+
   private final ClientFactory clients;
   private final @Nullable Terminal terminal;
   private final StopSignal stopSignal;
@@ -79,9 +87,16 @@ public final class Cli {
     return new Cli(clients, terminal, stopSignal, requireNonNull(live, "live"));
   }
 
-  /** Runs with the process's streams and environment. */
+  /**
+   * Runs with the process's streams and environment. Standard output is written to its file
+   * descriptor directly: {@link System#out} would swallow a failed write, which must fail the run.
+   */
   public int run(String[] args) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)),
+            true,
+            StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     return run(args, out, err, System.getenv());
   }
@@ -90,21 +105,53 @@ public final class Cli {
   public int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     Terminal streams = terminal != null ? terminal : Terminal.detect(env);
     Session session = new Session(out, err, env, clients, streams, stopSignal, live);
-    ErrorReporter errors = new ErrorReporter(err, () -> ErrorReporter.secretsOf(session));
+    ErrorReporter errors =
+        new ErrorReporter(
+            err, () -> ErrorReporter.secretsOf(session), () -> Connection.baseUrl(session));
     CommandLine commandLine =
         new CommandLine(new VideosCommand(session), new SessionFactory(session))
             .setOut(writer(out))
             .setErr(writer(err))
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);
-    try {
-      return commandLine.execute(args);
+    if (streams.stdout() && asksForHelp(args)) {
+      // Help wraps to the terminal (picocli draws no narrower than 55 columns).
+      commandLine.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, streams.columns()));
+    }
+    // Help is coloured only on a terminal, and never with NO_COLOR (https://no-color.org).
+    boolean colour = streams.stdout() && session.env("NO_COLOR") == null;
+    commandLine.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    int code;
+    try (SdkLogLines logLines = SdkLogLines.install(err, () -> ErrorReporter.secretsOf(session))) {
+      code = commandLine.execute(args);
     } finally {
       commandLine.getOut().flush();
       commandLine.getErr().flush();
-      out.flush();
       err.flush();
     }
+    // PrintStream and PrintWriter swallow write errors; a result that could not be written (a full
+    // disk, a closed pipe) must not end with status 0.
+    if (commandLine.getOut().checkError() || out.checkError()) {
+      err.println("error: " + STDOUT_FAILED);
+      err.flush();
+      return code == ExitCode.OK ? ExitCode.API_ERROR : code;
+    }
+    return code;
+  }
+
+  /**
+   * Whether the run may print usage help, which is laid out to the terminal's width (read only
+   * then: reading it starts a process).
+   */
+  private static boolean asksForHelp(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("help")) {
+        return true;
+      }
+    }
+    return args.length == 0;
   }
 
   private static PrintWriter writer(PrintStream stream) {

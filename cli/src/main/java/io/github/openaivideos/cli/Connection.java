@@ -35,11 +35,12 @@ final class Connection implements AutoCloseable {
       return simulated(session);
     }
     String key = options.apiKey != null ? options.apiKey : session.env("OPENAI_API_KEY");
-    String baseUrl = options.baseUrl != null ? options.baseUrl : session.env("OPENAI_BASE_URL");
+    String baseUrl = configuredBaseUrl(session);
     if (key == null && baseUrl == null) {
       throw new ConfigurationException(NO_KEY);
     }
-    VideosClient.Builder builder = VideosClient.builder();
+    OkHttpClient http = HttpClientSetup.client(session);
+    VideosClient.Builder builder = VideosClient.builder().okHttpClient(http);
     if (key != null) {
       builder.apiKey(key);
     }
@@ -54,17 +55,29 @@ final class Connection implements AutoCloseable {
     if (project != null) {
       builder.project(project);
     }
-    OkHttpClient http = Http.client(session);
     try {
-      return new Connection(session.clients().build(builder.okHttpClient(http)), http, null);
+      return new Connection(session.clients().build(builder), http, null);
     } catch (IllegalStateException e) {
-      Http.shutDown(http);
+      HttpClientSetup.close(http);
       // The SDK refuses the hosted API without a key (--base-url https://api.openai.com/v1).
       throw new ConfigurationException(NO_KEY);
     } catch (RuntimeException e) {
-      Http.shutDown(http);
+      HttpClientSetup.close(http);
       throw e;
     }
+  }
+
+  /** The API root the options or the environment name, or null for the SDK's default. */
+  static @Nullable String configuredBaseUrl(Session session) {
+    String option = session.options().baseUrl;
+    return option != null ? option : session.env("OPENAI_BASE_URL");
+  }
+
+  /** The API root a run talks to, as a user would write it (no trailing slash). */
+  static String baseUrl(Session session) {
+    String url = configuredBaseUrl(session);
+    String shown = url == null ? VideosClient.DEFAULT_BASE_URL : url;
+    return shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown;
   }
 
   private static Connection simulated(Session session) {
@@ -72,16 +85,16 @@ final class Connection implements AutoCloseable {
       throw new ConfigurationException("--simulator and --base-url cannot be used together");
     }
     VideosSimulator simulator = VideosSimulator.builder().build().start();
-    OkHttpClient http = Http.client(session);
+    OkHttpClient http = HttpClientSetup.client(session);
     try {
       VideosClient.Builder builder =
           VideosClient.builder()
+              .okHttpClient(http)
               .baseUrl(simulator.baseUrl())
-              .apiKey(SIMULATOR_KEY)
-              .okHttpClient(http);
+              .apiKey(SIMULATOR_KEY);
       return new Connection(session.clients().build(builder), http, simulator);
     } catch (RuntimeException e) {
-      Http.shutDown(http);
+      HttpClientSetup.close(http);
       simulator.close();
       throw e;
     }
@@ -94,7 +107,7 @@ final class Connection implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    Http.shutDown(http);
+    HttpClientSetup.close(http);
     if (simulator != null) {
       simulator.close();
     }

@@ -9,12 +9,14 @@ import io.github.openaivideos.models.VideoModelName;
 import io.github.openaivideos.models.VideoSeconds;
 import io.github.openaivideos.models.VideoSize;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -77,38 +79,103 @@ final class Converters {
   }
 
   /**
-   * {@code --input-reference}: an {@code https:} or {@code data:} URL, an uploaded file's id
-   * ({@code file-...}), or else the path of an image to upload.
+   * {@code --input-reference}: an existing local file is uploaded (whatever its name); otherwise an
+   * {@code https:} or {@code data:} URL, or an uploaded file's id ({@code file-...}). A value that
+   * looks like a path but names no file is a local error, never sent as an id.
    */
   static final class Image implements ITypeConverter<ImageReference> {
     @Override
     public ImageReference convert(String value) {
       String lower = value.toLowerCase(Locale.ROOT);
       try {
+        Path file = existingFile(value);
+        if (file != null) {
+          return ImageReference.file(file);
+        }
         if (lower.startsWith("https:") || lower.startsWith("http:") || lower.startsWith("data:")) {
           return ImageReference.url(value);
         }
-        if (value.startsWith("file-")) {
+        if (value.startsWith("file-") && !looksLikePath(value)) {
           return ImageReference.fileId(value);
         }
-        return ImageReference.file(Path.of(value));
+        throw new TypeConversionException(noSuchFile(value));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+        throw new TypeConversionException(String.valueOf(e.getMessage()));
       }
     }
   }
 
-  /** {@code --video}: an existing file is uploaded; anything else is a video id. */
+  /**
+   * {@code --video}: an existing local file is uploaded; a value that looks like a path but names
+   * no file is a local error; anything else is a video id.
+   */
   static final class Video implements ITypeConverter<VideoReference> {
     @Override
     public VideoReference convert(String value) {
       try {
-        return Files.isRegularFile(Path.of(value))
-            ? VideoReference.file(Path.of(value))
-            : VideoReference.id(value);
+        Path file = existingFile(value);
+        if (file != null) {
+          return VideoReference.file(file);
+        }
+        if (looksLikePath(value)) {
+          throw new TypeConversionException(noSuchFile(value));
+        }
+        return VideoReference.id(value);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+        throw new TypeConversionException(String.valueOf(e.getMessage()));
       }
+    }
+  }
+
+  /** The extensions of the media files the tool uploads. */
+  private static final Pattern MEDIA_EXTENSION =
+      Pattern.compile("(?i).*\\.(png|jpe?g|webp|gif|mp4|mov|m4v|webm)$");
+
+  /** The value as a path, when it names an existing file (not a folder); else null. */
+  static @Nullable Path existingFile(String value) {
+    try {
+      Path path = Path.of(value);
+      return Files.isRegularFile(path) ? path : null;
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether a value is meant as a local path: it has a folder separator, starts with {@code .} or
+   * {@code ~}, or ends with a media file's extension.
+   */
+  static boolean looksLikePath(String value) {
+    return value.contains("/")
+        || value.contains("\\")
+        || value.startsWith(".")
+        || value.startsWith("~")
+        || MEDIA_EXTENSION.matcher(value).matches();
+  }
+
+  private static String noSuchFile(String value) {
+    Path path = existingPath(value);
+    return path != null && Files.isDirectory(path)
+        ? value + " is a folder, not a file"
+        : "no such file: " + value;
+  }
+
+  private static @Nullable Path existingPath(String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /** {@code --prompt}: any text but a blank one, which is refused before anything is sent. */
+  static final class Prompt implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isBlank()) {
+        throw new TypeConversionException("--prompt must not be blank");
+      }
+      return value;
     }
   }
 

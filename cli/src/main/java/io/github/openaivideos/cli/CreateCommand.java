@@ -14,12 +14,15 @@ import picocli.CommandLine.Option;
 /** {@code videos create}: starts a video from a prompt. */
 @Command(
     name = "create",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos create --prompt \"A cat\" --wait \\", "      --download out/"},
     mixinStandardHelpOptions = true,
     description = "Start a new video from a prompt.")
 final class CreateCommand extends JobCommand {
   @Option(
       names = "--prompt",
       required = true,
+      converter = Converters.Prompt.class,
       paramLabel = "TEXT",
       description = "What the video shows.")
   String prompt;

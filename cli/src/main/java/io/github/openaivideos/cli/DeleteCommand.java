@@ -7,6 +7,8 @@ import picocli.CommandLine.Parameters;
 /** {@code videos delete ID}: removes a finished video and its files from the server. */
 @Command(
     name = "delete",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos delete video_123"},
     mixinStandardHelpOptions = true,
     description = "Delete a finished video and its assets.")
 final class DeleteCommand extends ApiCommand {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 /** {@code videos download ID}: saves one asset of a completed video. */
 @Command(
     name = "download",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos download video_123 -o out/ \\", "      --variant thumbnail"},
     mixinStandardHelpOptions = true,
     description = "Save the video, thumbnail or spritesheet of a completed video.")
 final class DownloadCommand extends ApiCommand {
@@ -30,18 +32,34 @@ final class DownloadCommand extends ApiCommand {
       names = {"-o", "--output"},
       paramLabel = "PATH",
       description =
-          "A file to write, or an existing folder to write ID.mp4, ID.thumbnail.png, ... into"
-              + " (default: the current folder).")
-  @Nullable Path output;
+          "A file to write, or a folder to write ID.mp4, ID.thumbnail.png, ... into: an existing"
+              + " one, or any path ending in / (created if missing). Default: the current folder.")
+  @Nullable String output;
+
+  @Option(names = "--clobber", description = "Overwrite a file that exists already.")
+  boolean clobber;
 
   DownloadCommand(Session session) {
     super(session);
   }
 
+  /** Fails before the request is sent if the file cannot be written or exists already. */
+  @Override
+  void check() {
+    Path target = target();
+    if (isFolder()) {
+      AssetFiles.prepareFolder(target, "-o");
+      AssetFiles.refuseExisting(AssetFiles.targetsInside(target, videoId, variant), clobber);
+    } else {
+      AssetFiles.checkParentFolder(target);
+      AssetFiles.refuseExisting(List.of(target), clobber);
+    }
+  }
+
   @Override
   int run(VideosClient client) {
-    Downloader downloader = new Downloader(client, session);
-    Path target = output == null ? Path.of("") : output;
+    Downloader downloader = new Downloader(client, session, clobber);
+    Path target = target();
     SavedAsset saved;
     // Ctrl-C: end the progress line and remove the partial file (the process is ending).
     Interrupts.Registration onInterrupt =
@@ -55,7 +73,7 @@ final class DownloadCommand extends ApiCommand {
                 });
     try {
       saved =
-          Files.isDirectory(target)
+          isFolder()
               ? downloader.saveInto(target, videoId, variant)
               : downloader.saveAs(target, videoId, variant);
     } finally {
@@ -63,5 +81,17 @@ final class DownloadCommand extends ApiCommand {
     }
     session.output().saved(videoId, List.of(saved));
     return ExitCode.OK;
+  }
+
+  private Path target() {
+    return output == null ? Path.of("") : Path.of(output);
+  }
+
+  /** No -o, an existing folder, or a path ending in a separator (a folder to create). */
+  private boolean isFolder() {
+    return output == null
+        || output.endsWith("/")
+        || output.endsWith(java.io.File.separator)
+        || Files.isDirectory(Path.of(output));
   }
 }

@@ -13,21 +13,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * Saves the assets of a completed video to files, each written atomically by the SDK, showing each
  * download's progress on a terminal. A download folder is created only when the first download
- * starts, so a wait that ends early (timeout, failure, Ctrl-C) leaves no empty folder behind.
+ * starts, so a wait that ends early (timeout, failure, Ctrl-C) leaves no empty folder behind. A
+ * file that exists already is refused unless {@code --clobber} was given.
  */
 final class Downloader {
   private final VideosClient client;
   private final Session session;
+  private final boolean clobber;
   private @Nullable Path createdFolder;
   private @Nullable Path downloading;
 
-  Downloader(VideosClient client, Session session) {
+  Downloader(VideosClient client, Session session, boolean clobber) {
     this.client = client;
     this.session = session;
+    this.clobber = clobber;
   }
 
   /** Every asset (video, thumbnail, spritesheet) into the folder, under names from the id. */
   List<SavedAsset> saveAll(Path folder, String videoId) {
+    for (ContentVariant variant : ContentVariant.knownValues()) {
+      AssetFiles.refuseExisting(AssetFiles.targetsInside(folder, videoId, variant), clobber);
+    }
     if (!Files.isDirectory(folder)) {
       AssetFiles.prepareFolder(folder);
       createdFolder = folder;
@@ -43,6 +49,7 @@ final class Downloader {
    * One asset into the folder, under a name derived safely from the id (see {@link AssetFiles}).
    */
   SavedAsset saveInto(Path folder, String videoId, ContentVariant variant) {
+    AssetFiles.refuseExisting(AssetFiles.targetsInside(folder, videoId, variant), clobber);
     Path target = AssetFiles.inside(folder, AssetFiles.fileName(videoId, variant));
     long bytes = download(videoId, variant, target);
     Path saved =
@@ -52,6 +59,7 @@ final class Downloader {
 
   /** One asset to exactly the file the user named. */
   SavedAsset saveAs(Path file, String videoId, ContentVariant variant) {
+    AssetFiles.refuseExisting(List.of(file), clobber);
     long bytes = download(videoId, variant, file);
     return new SavedAsset(variant, file, bytes);
   }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code videos edit}: a changed copy of an existing or uploaded video. */
 @Command(
     name = "edit",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos edit --video clip.mp4 --prompt \"Add rain\" \\", "      --wait"},
     mixinStandardHelpOptions = true,
     description = "Start an edit of an existing video or of an MP4 file.")
 final class EditCommand extends JobCommand {
@@ -21,7 +23,12 @@ final class EditCommand extends JobCommand {
       description = "An existing file is uploaded; anything else is the id of a completed video.")
   VideoReference video;
 
-  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to change.")
+  @Option(
+      names = "--prompt",
+      required = true,
+      converter = Converters.Prompt.class,
+      paramLabel = "TEXT",
+      description = "What to change.")
   String prompt;
 
   EditCommand(Session session) {

@@ -1,6 +1,7 @@
 package io.github.openaivideos.cli;
 
 import io.github.openaivideos.VideoFailedException;
+import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.VideosException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -19,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * input says what was wrong and where to read what is allowed. Each line is printed clean: terminal
  * escape sequences and control characters are removed, line breaks and tabs become spaces (a
  * server's error text cannot redraw the terminal or forge a second line), and the API key the tool
- * was given is replaced with {@code [REDACTED]}.
+ * was given is replaced with {@code [REDACTED]}. The SDK's and Java's words are put in the tool's
+ * own first ({@link CliWords}), and a mistyped option or command gets a suggestion ({@link Typos}).
  */
 final class ErrorReporter
     implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
@@ -29,6 +32,13 @@ final class ErrorReporter
    */
   private static final Pattern MODEL_PROPERTY =
       Pattern.compile("^[A-Z][A-Za-z0-9]*\\.([a-z][a-z0-9_]*)\\b");
+
+  /** A message that starts with a property's name: {@code limit 101 is out of range}. */
+  private static final Pattern FIRST_WORD = Pattern.compile("^([a-z][a-z0-9]*) ");
+
+  /** Picocli's words for a value its converter refused. */
+  private static final Pattern INVALID_VALUE =
+      Pattern.compile("^Invalid value for option '([^']+)': ");
 
   /** ESC or C1 sequences: CSI ({@code ESC [ ... final}), OSC/DCS/APC/PM/SOS strings, others. */
   private static final Pattern ESCAPE_SEQUENCE =
@@ -49,14 +59,23 @@ final class ErrorReporter
 
   private final PrintStream err;
   private final Supplier<List<String>> secrets;
+  private final Supplier<String> baseUrl;
 
   /**
    * @param secrets the API keys the tool may have been given (read when an error is printed, after
    *     the options are parsed)
    */
   ErrorReporter(PrintStream err, Supplier<List<String>> secrets) {
+    this(err, secrets, () -> VideosClient.DEFAULT_BASE_URL);
+  }
+
+  /**
+   * @param baseUrl the API root the run talks to, named when it cannot be reached
+   */
+  ErrorReporter(PrintStream err, Supplier<List<String>> secrets, Supplier<String> baseUrl) {
     this.err = err;
     this.secrets = secrets;
+    this.baseUrl = baseUrl;
   }
 
   /** The keys a run of the tool knows: {@code --api-key} and {@code OPENAI_API_KEY}. */
@@ -76,15 +95,43 @@ final class ErrorReporter
   /** Picocli could not parse the command line (unknown option, missing or invalid value). */
   @Override
   public int handleParseException(ParameterException e, String[] args) {
-    String suggestion = "";
-    if (e instanceof UnmatchedArgumentException unmatched) {
-      List<String> suggestions = unmatched.getSuggestions();
-      if (!suggestions.isEmpty()) {
-        suggestion = "; did you mean " + String.join(" or ", suggestions) + "?";
+    CommandLine command = e.getCommandLine();
+    if (e instanceof UnmatchedArgumentException || e instanceof MissingParameterException) {
+      // A mistyped option leaves a required one missing: report the typo, not the consequence.
+      String typo = Typos.describe(command, args);
+      if (typo == null && e instanceof UnmatchedArgumentException unmatched) {
+        typo = unknownCommand(command, unmatched.getUnmatched());
+      }
+      if (typo != null) {
+        print("error: " + typo + (typo.contains("did you mean") ? "" : helpHint(command)));
+        return ExitCode.USAGE;
       }
     }
-    print("error: " + e.getMessage() + suggestion + helpHint(e.getCommandLine()));
+    print("error: " + inOptionTerms(String.valueOf(e.getMessage())) + helpHint(command));
     return ExitCode.USAGE;
+  }
+
+  /** The first unmatched word, when it stands where a subcommand name would. */
+  private static @Nullable String unknownCommand(CommandLine command, List<String> unmatched) {
+    if (command.getSubcommands().isEmpty() || unmatched.isEmpty()) {
+      return null;
+    }
+    String word = unmatched.get(0);
+    return word.startsWith("-") ? null : Typos.unknownCommand(command, word);
+  }
+
+  /**
+   * A parse error in the tool's words: picocli's {@code Invalid value for option '--size': reason}
+   * becomes {@code --size: reason} (or just the reason when it names the option itself).
+   */
+  static String inOptionTerms(String message) {
+    Matcher invalid = INVALID_VALUE.matcher(message);
+    if (invalid.find()) {
+      String option = invalid.group(1);
+      String reason = CliWords.inToolTerms(message.substring(invalid.end()));
+      return reason.startsWith(option + " ") ? reason : option + ": " + reason;
+    }
+    return CliWords.inToolTerms(message);
   }
 
   /** A command failed while running. */
@@ -98,12 +145,17 @@ final class ErrorReporter
       print("error: " + e.getMessage());
       return ExitCode.USAGE;
     }
+    String inToolWords = CliWords.failure(e, baseUrl.get());
+    if (inToolWords != null) {
+      print("error: " + inToolWords);
+      return e instanceof IllegalArgumentException ? ExitCode.USAGE : ExitCode.API_ERROR;
+    }
     if (e instanceof IllegalArgumentException) {
-      print("error: " + inOptionTerms(e.getMessage(), command) + helpHint(command));
+      print("error: " + inOptionTerms(CliWords.message(e), command) + helpHint(command));
       return ExitCode.USAGE;
     }
     if (e instanceof VideosException || e instanceof UncheckedIOException) {
-      print("error: " + e.getMessage());
+      print("error: " + CliWords.message(e));
       return ExitCode.API_ERROR;
     }
     print("error: unexpected " + e.getClass().getName() + ": " + e.getMessage());
@@ -124,6 +176,10 @@ final class ErrorReporter
       if (command.getCommandSpec().findOption(option) != null) {
         return option + message.substring(property.end());
       }
+    }
+    Matcher word = FIRST_WORD.matcher(message);
+    if (word.find() && command.getCommandSpec().findOption("--" + word.group(1)) != null) {
+      return "--" + message; // "limit 101 is out of range" names the option --limit
     }
     return message;
   }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code videos extend}: continues an existing or uploaded video with a new segment. */
 @Command(
     name = "extend",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos extend --video video_123 \\", "      --prompt \"It bows\" --seconds 4"},
     mixinStandardHelpOptions = true,
     description = "Start an extension of an existing video or of an MP4 file.")
 final class ExtendCommand extends JobCommand {
@@ -25,6 +27,7 @@ final class ExtendCommand extends JobCommand {
   @Option(
       names = "--prompt",
       required = true,
+      converter = Converters.Prompt.class,
       paramLabel = "TEXT",
       description = "What happens next.")
   String prompt;

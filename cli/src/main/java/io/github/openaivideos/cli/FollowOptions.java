@@ -15,6 +15,9 @@ final class FollowOptions {
               + " when the first file is saved), named after the video id. Implies --wait.")
   @Nullable Path downloadFolder;
 
+  @Option(names = "--clobber", description = "With --download: overwrite files that exist already.")
+  boolean clobber;
+
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",

@@ -8,6 +8,8 @@ import picocli.CommandLine.Parameters;
 /** {@code videos get ID}: a job's current state. */
 @Command(
     name = "get",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos get video_123 --json"},
     mixinStandardHelpOptions = true,
     description = "Show a video job: status, progress and details.")
 final class GetCommand extends ApiCommand {

@@ -40,4 +40,16 @@ final class GlobalOptions {
       scope = ScopeType.INHERIT,
       description = "Print one log line per update instead of a progress bar.")
   boolean noProgress;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "Print only ids (download: file paths), one per line; no hints.")
+  boolean quiet;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Show each HTTP request and response on stderr (the API key redacted).")
+  boolean debug;
 }

@@ -2,8 +2,10 @@ package io.github.openaivideos.cli;
 
 import io.github.openaivideos.ApiTimeoutException;
 import io.github.openaivideos.Progress;
+import io.github.openaivideos.VideoFailedException;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.WaitTimeoutException;
+import io.github.openaivideos.models.ContentVariant;
 import io.github.openaivideos.models.Video;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,14 @@ final class JobFollower {
   }
 
   int follow(String videoId, FollowOptions options) {
-    Downloader downloader = new Downloader(client, session);
+    Path folder = options.downloadFolder;
+    if (folder != null && !options.clobber) {
+      // Refused before the wait: the files' names are known from the id.
+      for (ContentVariant variant : ContentVariant.knownValues()) {
+        AssetFiles.refuseExisting(AssetFiles.targetsInside(folder, videoId, variant), false);
+      }
+    }
+    Downloader downloader = new Downloader(client, session, options.clobber);
     String resume = resumeCommand(videoId, options.downloadFolder);
     AtomicBoolean interrupted = new AtomicBoolean();
     Thread following = Thread.currentThread();
@@ -103,6 +112,13 @@ final class JobFollower {
                 lastSeen.set(progress);
                 view.update(progress);
               });
+    } catch (VideoFailedException failed) {
+      if (session.options().json || session.options().quiet) {
+        // A script reading stdout gets the failed job too; the error line goes to stderr.
+        view.close();
+        session.output().video(failed.video(), List.of());
+      }
+      throw failed;
     } catch (WaitTimeoutException e) {
       view.close();
       return timedOut(videoId, new Progress(e.lastSeen(), e.waited()), resume);

@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code videos list}: one page of videos, or every page with {@code --all}. */
 @Command(
     name = "list",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos list --limit 20 --order asc"},
     mixinStandardHelpOptions = true,
     description = "List videos, newest first unless --order says otherwise.")
 final class ListCommand extends ApiCommand {

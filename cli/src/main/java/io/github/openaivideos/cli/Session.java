@@ -72,9 +72,28 @@ final class Session {
     return stopSignal;
   }
 
-  /** Where results go, in the format the options ask for. */
+  /**
+   * Where results go, in the format the options ask for. Tables fit the terminal's width and colour
+   * status words when stdout is a terminal (and {@code NO_COLOR} is not set); hints go to stderr.
+   */
   Output output() {
-    return options.json ? new JsonOutput(out) : new TableOutput(out);
+    checkOutputOptions();
+    if (options.json) {
+      return new JsonOutput(out);
+    }
+    if (options.quiet) {
+      return new QuietOutput(out);
+    }
+    boolean toTerminal = terminal.stdout();
+    return new TableOutput(
+        out, err, toTerminal ? terminal.columns() : 0, toTerminal && env("NO_COLOR") == null);
+  }
+
+  /** Refuses output options that contradict each other, before anything is sent. */
+  void checkOutputOptions() {
+    if (options.json && options.quiet) {
+      throw new ConfigurationException("--json and --quiet cannot be used together");
+    }
   }
 
   /** The clock, ticker and Ctrl-C actions of the live displays. */

@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "simulator",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos simulator --port 8080 --queued-ms 500"},
     mixinStandardHelpOptions = true,
     modelTransformer = SimulatorCommand.OwnOptionsOnly.class,
     description = "Run a local simulator of the Videos API until Ctrl-C.")
@@ -176,7 +178,14 @@ final class SimulatorCommand implements Callable<Integer> {
    */
   static final class OwnOptionsOnly implements IModelTransformer {
     private static final List<String> DROPPED =
-        List.of("--base-url", "--simulator", "--json", "--no-progress", "--version");
+        List.of(
+            "--base-url",
+            "--simulator",
+            "--json",
+            "--quiet",
+            "--debug",
+            "--no-progress",
+            "--version");
 
     @Override
     public CommandSpec transform(CommandSpec spec) {

@@ -2,6 +2,7 @@ package io.github.openaivideos.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plain-text tables with aligned columns. Every cell is cleaned of control characters, so text from
@@ -12,6 +13,9 @@ final class Table {
 
   private final List<List<String>> rows = new ArrayList<>();
 
+  /** Per row, per column: the ANSI SGR code its cell is drawn in, or null. */
+  private final List<List<@Nullable String>> paints = new ArrayList<>();
+
   /** Adds a row; cells are cleaned of control characters. */
   Table row(String... cells) {
     List<String> row = new ArrayList<>(cells.length);
@@ -19,6 +23,20 @@ final class Table {
       row.add(clean(cell));
     }
     rows.add(row);
+    List<@Nullable String> paint = new ArrayList<>(cells.length);
+    for (int i = 0; i < cells.length; i++) {
+      paint.add(null);
+    }
+    paints.add(paint);
+    return this;
+  }
+
+  /**
+   * Draws a cell of the last row in a colour ({@code sgr} such as {@code 32} for green), or plain
+   * when {@code sgr} is null. Widths are measured without the escape sequences.
+   */
+  Table paint(int column, @Nullable String sgr) {
+    paints.get(paints.size() - 1).set(column, sgr);
     return this;
   }
 
@@ -36,11 +54,14 @@ final class Table {
       }
     }
     StringBuilder text = new StringBuilder();
-    for (List<String> row : rows) {
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
         String cell = row.get(i);
-        line.append(cell);
+        String sgr = paints.get(r).get(i);
+        line.append(
+            sgr == null || cell.isEmpty() ? cell : "\u001b[" + sgr + "m" + cell + "\u001b[0m");
         if (i < row.size() - 1) {
           line.append(" ".repeat(widths.get(i) - cell.codePointCount(0, cell.length())))
               .append(GAP);

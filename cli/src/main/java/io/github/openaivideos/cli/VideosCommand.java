@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
       "  OPENAI_BASE_URL     API root (or --base-url)",
       "  OPENAI_ORG_ID       sent as OpenAI-Organization",
       "  OPENAI_PROJECT_ID   sent as OpenAI-Project",
+      "  HTTPS_PROXY         proxy for https requests (http://[user:pass@]host:port)",
+      "  HTTP_PROXY          proxy for http requests",
+      "  NO_PROXY            hosts reached directly (comma-separated)",
+      "  NO_COLOR            no colour in tables and help",
       "",
       "Without a key, add --simulator to try any command against a local simulator:",
       "  videos --simulator create --prompt \"A calico cat\" --wait --download out"
@@ -48,6 +52,7 @@ import picocli.CommandLine.Spec;
       CharacterCommand.class,
       SimulatorCommand.class,
       WebhooksCommand.class,
+      CompletionCommand.class,
       HelpCommand.class
     })
 final class VideosCommand implements Callable<Integer> {

@@ -8,6 +8,8 @@ import picocli.CommandLine.Parameters;
 /** {@code videos wait ID}: follows a job that is already running. */
 @Command(
     name = "wait",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos wait video_123 --download out/"},
     mixinStandardHelpOptions = true,
     description = "Wait for a video job to finish, showing its progress, then print it.")
 final class WaitCommand extends ApiCommand {

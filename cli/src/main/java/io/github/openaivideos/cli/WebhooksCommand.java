@@ -8,6 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code videos webhooks}: groups {@code listen}; alone it prints its usage. */
 @Command(
     name = "webhooks",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos webhooks listen --port 9000"},
     mixinStandardHelpOptions = true,
     description = "Receive the signed events a server sends when a video job finishes.",
     subcommands = {WebhooksListenCommand.class})

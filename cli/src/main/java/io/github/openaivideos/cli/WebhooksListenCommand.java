@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "listen",
+    footerHeading = "%nExample:%n",
+    footer = {"  videos webhooks listen --port 9000"},
     mixinStandardHelpOptions = true,
     description = {
       "Receive webhook events until Ctrl-C: print each verified one, refuse the rest.",

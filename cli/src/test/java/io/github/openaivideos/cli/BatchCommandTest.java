@@ -51,12 +51,8 @@ class BatchCommandTest {
               f + ":7: \"prompt\" is blank",
               f + ":8: \"video\": no such file: clips/missing.mp4",
               f + ":9: id \"2\" is also the key of line 2",
-              f
-                  + ":10: \"input_reference\": upload missing.png is not a readable regular"
-                  + " file",
-              f
-                  + ":11: not a JSON object: Use JsonReader.setLenient(true) to accept malformed"
-                  + " JSON at path $",
+              f + ":10: \"input_reference\": no such file: missing.png",
+              f + ":11: not a JSON object: malformed JSON at path $",
               f + ":12: \"prompt\" has 32001 characters; allowed: 1 to 32000",
               f + ":13: missing \"video\"",
               "error: 10 invalid lines in " + f + "; nothing was sent");

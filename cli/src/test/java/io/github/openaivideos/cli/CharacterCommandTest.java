@@ -73,9 +73,9 @@ class CharacterCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: upload "
+            "error: --video: no such file: "
                 + missing
-                + " is not a readable regular file (see 'videos character create --help')\n");
+                + " (see 'videos character create --help')\n");
   }
 
   @Test

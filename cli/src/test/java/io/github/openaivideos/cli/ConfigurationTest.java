@@ -115,9 +115,10 @@ class ConfigurationTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains(
-            "  create     Start a new video from a prompt.\n",
-            "  character  Create or show a reusable character.\n",
-            "  simulator  Run a local simulator of the Videos API until Ctrl-C.\n",
+            "  create      Start a new video from a prompt.\n",
+            "  character   Create or show a reusable character.\n",
+            "  simulator   Run a local simulator of the Videos API until Ctrl-C.\n",
+            "  completion  Print a shell completion script for bash or zsh.\n",
             "Exit codes:\n  0     ok\n",
             "  2     bad usage: an invalid option or value, or no API key (nothing was sent)\n",
             "  3     the job failed (status failed, e.g. blocked by moderation)\n",
@@ -188,10 +189,7 @@ class ConfigurationTest {
     CliResult result = cli.run("lst");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err())
-        .isEqualTo(
-            "error: Unmatched argument at index 0: 'lst'; did you mean list?"
-                + " (see 'videos --help')\n");
+    assertThat(result.err()).isEqualTo("error: unknown command 'lst'; did you mean list?\n");
   }
 
   @Test

@@ -89,7 +89,7 @@ class CreateCommandTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--seconds': 5 is not allowed; allowed values: 4, 8,"
+            "error: --seconds: 5 is not allowed; allowed values: 4, 8,"
                 + " 12 (see 'videos create --help')\n");
   }
 
@@ -100,7 +100,7 @@ class CreateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--seconds': 16 is not allowed; allowed values: 4,"
+            "error: --seconds: 16 is not allowed; allowed values: 4,"
                 + " 8, 12 (see 'videos create --help')\n");
   }
 
@@ -111,7 +111,7 @@ class CreateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--size': size \"big\" is not WIDTHxHEIGHT; known"
+            "error: --size: size \"big\" is not WIDTHxHEIGHT; known"
                 + " sizes: 720x1280, 1280x720, 1024x1792, 1792x1024, 1920x1080, 1080x1920"
                 + " (see 'videos create --help')\n");
   }
@@ -132,9 +132,7 @@ class CreateCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
-        .isEqualTo(
-            "error: --prompt has 0 characters; allowed: 1 to 32000"
-                + " (see 'videos create --help')\n");
+        .isEqualTo("error: --prompt must not be blank (see 'videos create --help')\n");
   }
 
   @Test
@@ -153,7 +151,7 @@ class CreateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--input-reference': input_reference image_url must"
+            "error: --input-reference: the image URL must"
                 + " be an https: URL or a data:image/ URL, was \"http://example.com/cat.png\""
                 + " (see 'videos create --help')\n");
   }
@@ -187,9 +185,9 @@ class CreateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--input-reference': upload "
+            "error: --input-reference: no such file: "
                 + missing
-                + " is not a readable regular file (see 'videos create --help')\n");
+                + " (see 'videos create --help')\n");
   }
 
   /** The id in the first row of a video table. */

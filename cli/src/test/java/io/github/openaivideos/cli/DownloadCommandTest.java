@@ -92,21 +92,68 @@ class DownloadCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--variant': 'poster' is not one of video, thumbnail,"
+            "error: --variant: 'poster' is not one of video, thumbnail,"
                 + " spritesheet (see 'videos download --help')\n");
   }
 
   @Test
-  void aTargetInAMissingFolderIsBadUsage() {
+  void aTargetInAMissingFolderIsRefusedBeforeTheRequest() {
     Path target = dir.resolve("missing").resolve("cat.mp4");
 
     CliResult result = cli.run("download", "video_x", "-o", target.toString());
 
-    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
         .isEqualTo(
-            "error: download: folder "
+            "error: cannot write "
+                + target
+                + ": no such folder "
                 + target.getParent()
-                + " does not exist (see 'videos download --help')\n");
+                + " (end -o with / to create it)\n");
+  }
+
+  @Test
+  void aTrailingSlashMeansAFolderThatIsCreated() {
+    Video video = cli.completedVideo("A cat");
+    Path folder = dir.resolve("nodir");
+
+    CliResult result = cli.run("download", video.id(), "-o", folder + "/");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(folder.resolve(video.id() + ".mp4")).isRegularFile();
+  }
+
+  @Test
+  void anExistingFileIsRefusedBeforeTheRequestUnlessClobber() throws IOException {
+    Video video = cli.completedVideo("A cat");
+    Path clip = Files.writeString(dir.resolve("clip.mp4"), "mine");
+
+    CliResult refused = cli.run("download", video.id(), "-o", clip.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .isEqualTo(
+            "error: cannot write " + clip + ": the file exists; add --clobber to overwrite\n");
+    assertThat(clip).hasContent("mine");
+
+    CliResult clobbered = cli.run("download", video.id(), "-o", clip.toString(), "--clobber");
+
+    assertThat(clobbered.exitCode()).isZero();
+    assertThat(Files.size(clip)).isGreaterThan(4);
+  }
+
+  @Test
+  void waitWithDownloadRefusesFilesThatExist() throws IOException {
+    Video video = cli.completedVideo("A cat");
+    Path existing = Files.writeString(dir.resolve(video.id() + ".mp4"), "mine");
+
+    CliResult result = cli.run("wait", video.id(), "--download", dir.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: cannot write " + existing + ": the file exists; add --clobber to overwrite\n");
+    assertThat(cli.run("wait", video.id(), "--download", dir.toString(), "--clobber").exitCode())
+        .isZero();
   }
 }

@@ -117,7 +117,7 @@ class DownloadViewTest {
               meter.listen((bytes, total) -> reports.add(new long[] {bytes, total}))) {
         client.download(video.id(), ContentVariant.VIDEO, file);
       } finally {
-        Http.shutDown(http);
+        HttpClientSetup.close(http);
       }
 
       long size = Files.size(file);

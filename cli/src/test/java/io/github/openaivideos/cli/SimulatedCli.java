@@ -94,6 +94,13 @@ final class SimulatedCli implements AutoCloseable {
     return run(cli().terminal(Terminal.of(width)), env, args);
   }
 
+  /** Runs the tool as if on this terminal, with these variables added to the environment. */
+  CliResult runOn(Terminal terminal, Map<String, String> extraEnv, String... args) {
+    Map<String, String> environment = new HashMap<>(env);
+    environment.putAll(extraEnv);
+    return run(Cli.withClients(clients()).terminal(terminal), environment, args);
+  }
+
   /** Runs the tool with exactly this environment. */
   CliResult runWithEnv(Map<String, String> environment, String... args) {
     return run(cli(), environment, args);

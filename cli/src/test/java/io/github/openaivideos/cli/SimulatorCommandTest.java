@@ -124,12 +124,15 @@ class SimulatorCommandTest {
 
   @Test
   void globalOptionsThatWouldDoNothingAreRejected() {
-    for (String option : new String[] {"--json", "--no-progress", "--simulator", "--version"}) {
+    for (String option :
+        new String[] {
+          "--json", "-q", "--quiet", "--debug", "--no-progress", "--simulator", "--version"
+        }) {
       CliResult result =
           SimulatedCli.run(Cli.withClients(ClientFactory.DEFAULT), Map.of(), "simulator", option);
 
       assertThat(result.exitCode()).as(option).isEqualTo(2);
-      assertThat(result.err()).as(option).startsWith("error: Unknown option: '" + option + "'");
+      assertThat(result.err()).as(option).startsWith("error: unknown option '" + option + "'");
     }
   }
 

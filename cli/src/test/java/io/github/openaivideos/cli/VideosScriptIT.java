@@ -34,7 +34,7 @@ class VideosScriptIT {
         .containsPattern("\rvideo_[0-9a-f]+ \\[\\.{20}\\]   0% queued 0:00\u001b\\[K")
         .containsPattern("\rvideo_[0-9a-f]+ \\[#*\\.*\\] +\\d+% in_progress 0:0\\d\u001b\\[K")
         .containsPattern("\rvideo_[0-9a-f]+ \\[#+\\] 100% completed 0:0\\d\u001b\\[K")
-        .contains("status        completed");
+        .contains("status        \u001b[32mcompleted\u001b[0m"); // coloured on a terminal
     // No line reaches the last of the pseudo-terminal's 80 columns (it would wrap).
     assertThat(ran.out().split("[\r\n]+"))
         .allSatisfy(line -> assertThat(line.replace("\u001b[K", "")).hasSizeLessThan(80));
@@ -116,6 +116,14 @@ class VideosScriptIT {
     assertThat(badUsage.exitCode()).as(badUsage.toString()).isEqualTo(2);
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
     assertThat(failed.err()).contains("code: moderation_blocked");
+  }
+
+  @Test
+  void aResultThatCannotBeWrittenFailsTheRun() throws Exception {
+    Ran ran = run("bash", "-c", SCRIPT + " --simulator list > /dev/full");
+
+    assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(1);
+    assertThat(ran.err()).isEqualTo("error: cannot write to standard output\n");
   }
 
   @Test

@@ -288,7 +288,7 @@ class WaitTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--timeout': 'abc' is not a duration; use e.g. 90s,"
+            "error: --timeout: 'abc' is not a duration; use e.g. 90s,"
                 + " 10m or 1h (see 'videos wait --help')\n");
   }
 
@@ -299,7 +299,7 @@ class WaitTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "error: Invalid value for option '--timeout': '0s' is no time at all; use e.g. 90s,"
+            "error: --timeout: '0s' is no time at all; use e.g. 90s,"
                 + " 10m or 1h (see 'videos wait --help')\n");
   }
 
