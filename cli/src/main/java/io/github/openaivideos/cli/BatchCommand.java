@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -100,12 +101,14 @@ final class BatchCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      paramLabel = "MINUTES",
-      defaultValue = "30",
+      paramLabel = "DURATION",
+      defaultValue = "30m",
+      converter = Converters.Timeout.class,
       description =
-          "Stop waiting for a job after this many minutes (default: ${DEFAULT-VALUE}); its line"
-              + " ends with an error and the next run waits for the same job again.")
-  int timeoutMinutes;
+          "Stop waiting for a job after this long: 90s, 10m, 1h, 1h30m; a bare number is minutes"
+              + " (default: ${DEFAULT-VALUE}). Its line ends with an error and the next run waits"
+              + " for the same job again.")
+  Duration timeout = Duration.ofMinutes(30);
 
   @Option(names = "--stats", hidden = true, description = "Print peak threads and heap at the end.")
   boolean stats;
@@ -126,10 +129,6 @@ final class BatchCommand implements Callable<Integer> {
     if (!(pollSeconds >= 0.1 && pollSeconds <= 60)) {
       throw new IllegalArgumentException(
           "--poll-interval must be 0.1 to 60 seconds, was " + pollSeconds);
-    }
-    if (timeoutMinutes < 1) {
-      throw new IllegalArgumentException(
-          "--timeout must be at least 1 minute, was " + timeoutMinutes);
     }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("FILE: no such file: " + file);
@@ -169,7 +168,7 @@ final class BatchCommand implements Callable<Integer> {
   private void run(Manifest manifest, VideosClient connected, int lines) {
     ClientFactory clients = session.clients();
     OkHttpClient http =
-        new OkHttpClient.Builder()
+        HttpClientSetup.builder(session)
             .connectionPool(new ConnectionPool(concurrency + 1, 1, TimeUnit.MINUTES))
             .fastFallback(false)
             .build();
@@ -177,8 +176,7 @@ final class BatchCommand implements Callable<Integer> {
         clients.build(connected.newBuilder().okHttpClient(http).maxRetries(0))) {
       run(manifest, client, clients, lines);
     } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      HttpClientSetup.close(http);
     }
   }
 
@@ -186,9 +184,12 @@ final class BatchCommand implements Callable<Integer> {
     SharedBackoff gate =
         new SharedBackoff(
             clients.clock(), clients.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
-    boolean redraw = session.terminal().stderr() && !session.options().noProgress;
+    StatusLine statusLine = session.showsLiveProgress() ? session.statusLine() : null;
     try (BatchProgress progress =
-        new BatchProgress(session.err(), session.terminal(), redraw, clients.clock(), lines)) {
+            new BatchProgress(
+                session.err(), statusLine, session.live().ticker(), clients.clock(), lines);
+        Interrupts.Registration onInterrupt =
+            session.live().interrupts().register(() -> interrupted(statusLine))) {
       new BatchRun(
               file,
               manifest,
@@ -200,11 +201,27 @@ final class BatchCommand implements Callable<Integer> {
                   concurrency,
                   List.copyOf(variants),
                   Duration.ofMillis(Math.round(pollSeconds * 1000)),
-                  Duration.ofMinutes(timeoutMinutes),
+                  timeout,
                   out),
               progress)
           .run();
     }
+  }
+
+  /**
+   * Ctrl-C: ends the progress line and says how to go on. Jobs keep running on the server and the
+   * manifest holds every line's state, so the same command resumes without creating a job twice.
+   */
+  private void interrupted(@Nullable StatusLine statusLine) {
+    if (statusLine != null) {
+      statusLine.stop();
+    }
+    session
+        .err()
+        .println(
+            "interrupted: started jobs keep running on the server; run the same command again to"
+                + " resume (no line creates a second job); progress is in "
+                + out.resolve(Manifest.FILE));
   }
 
   private void prepareFolder() {

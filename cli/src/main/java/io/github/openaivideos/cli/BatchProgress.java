@@ -5,23 +5,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one progress line of a batch, on stderr: {@code batch 512/1000 done, 3 failed, 32 running,
- * 453 queued, ETA 4m10s}. On a terminal it is redrawn in place every second, cut to the terminal's
- * width; otherwise it is logged every {@link #LOG_EVERY} when it changed. The ETA comes from this
- * run's pace (lines finished since it started), measured on the tool's clock.
+ * 453 queued, ETA 4m10s}. On a terminal it is the session's {@link StatusLine}, redrawn every
+ * second by the session's {@link Ticker} and fitted to the terminal's width (the ETA is kept before
+ * the counts that are cut); otherwise a line is logged on a tick when it changed and {@link
+ * #LOG_EVERY} has passed since the last one. The ETA comes from this run's pace (lines finished
+ * since it started), measured on the tool's clock.
  */
 final class BatchProgress implements AutoCloseable {
   static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
   private final PrintStream err;
-  private final Terminal terminal;
-  private final boolean redraw;
+  private final @Nullable StatusLine statusLine;
   private final Clock clock;
   private final int total;
   private final Instant start;
@@ -30,30 +30,23 @@ final class BatchProgress implements AutoCloseable {
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger finishedNow = new AtomicInteger();
-  private final ScheduledExecutorService ticker;
+  private final Ticker.Ticks ticks;
   private String lastLogged = "";
-  private int lastLength;
+  private @Nullable Instant lastLoggedAt;
 
   /**
-   * @param redraw whether to redraw one line in place (a terminal, progress not turned off)
+   * @param statusLine the line to redraw in place, or null to log lines (not a terminal, or
+   *     progress turned off)
    * @param total the lines of the file
    */
-  BatchProgress(PrintStream err, Terminal terminal, boolean redraw, Clock clock, int total) {
+  BatchProgress(
+      PrintStream err, @Nullable StatusLine statusLine, Ticker ticker, Clock clock, int total) {
     this.err = err;
-    this.terminal = terminal;
-    this.redraw = redraw;
+    this.statusLine = statusLine;
     this.clock = clock;
     this.total = total;
     this.start = clock.instant();
-    this.ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "videos-batch-progress");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long period = redraw ? 1 : LOG_EVERY.toSeconds();
-    ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.SECONDS);
+    this.ticks = ticker.start(this::tick);
   }
 
   /** A line finished in an earlier run. */
@@ -78,73 +71,77 @@ final class BatchProgress implements AutoCloseable {
 
   /** The progress line, with an ETA once a line has finished. */
   String line() {
-    int d = done.get();
-    int f = failed.get();
-    int e = errors.get();
-    int r = running.get();
-    int queued = Math.max(0, total - d - f - e - r);
-    StringBuilder line =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "batch %d/%d done, %d failed, %d running, %d queued",
-                d,
-                total,
-                f,
-                r,
-                queued));
-    if (e > 0) {
-      line.append(", ").append(e).append(" errors");
-    }
-    int finished = finishedNow.get();
-    int remaining = queued + r;
-    if (finished > 0 && remaining > 0) {
-      Duration elapsed = Duration.between(start, clock.instant());
-      Duration eta = elapsed.multipliedBy(remaining).dividedBy(finished);
-      line.append(", ETA ").append(duration(eta));
-    }
-    return line.toString();
+    return counts() + eta().map(eta -> ", ETA " + eta).orElse("");
   }
 
-  private synchronized void tick() {
+  private String counts() {
+    int e = errors.get();
+    return String.format(
+            Locale.ROOT,
+            "batch %d/%d done, %d failed, %d running, %d queued",
+            done.get(),
+            total,
+            failed.get(),
+            running.get(),
+            queued())
+        + (e > 0 ? ", " + e + " errors" : "");
+  }
+
+  private int queued() {
+    return Math.max(0, total - done.get() - failed.get() - errors.get() - running.get());
+  }
+
+  private Optional<String> eta() {
+    int finished = finishedNow.get();
+    int remaining = queued() + running.get();
+    if (finished == 0 || remaining == 0) {
+      return Optional.empty();
+    }
+    Duration elapsed = Duration.between(start, clock.instant());
+    return Optional.of(Durations.format(elapsed.multipliedBy(remaining).dividedBy(finished)));
+  }
+
+  /**
+   * The line for a terminal of {@code width}: whole when it fits, else the done count and the ETA
+   * before the other counts, which are cut.
+   */
+  String fitted(int width) {
+    String whole = line();
+    if (StatusLine.length(whole) <= width) {
+      return whole;
+    }
+    String shortLine =
+        String.format(Locale.ROOT, "batch %d/%d done", done.get(), total)
+            + eta().map(eta -> ", ETA " + eta).orElse("");
+    return StatusLine.cut(shortLine, width);
+  }
+
+  /** One tick: redraw the line, or log it when it changed and enough time has passed. */
+  synchronized void tick() {
+    if (statusLine != null) {
+      statusLine.draw(fitted(statusLine.width()));
+      return;
+    }
     String line = line();
-    if (redraw) {
-      int width = terminal.columns() - 1;
-      String cut = line.length() > width ? line.substring(0, width) : line;
-      int padding = Math.max(0, lastLength - cut.length());
-      err.print("\r" + cut + " ".repeat(padding));
-      err.flush();
-      lastLength = cut.length();
-    } else if (!line.equals(lastLogged)) {
+    Instant now = clock.instant();
+    if (!line.equals(lastLogged)
+        && (lastLoggedAt == null || !now.isBefore(lastLoggedAt.plus(LOG_EVERY)))) {
       err.println(line);
       lastLogged = line;
+      lastLoggedAt = now;
     }
   }
 
-  /** Stops the ticker and shows the final line. */
+  /** Stops the ticks and shows the final line. */
   @Override
   public synchronized void close() {
-    ticker.shutdownNow();
-    String line = line();
-    if (redraw) {
-      int width = terminal.columns() - 1;
-      String cut = line.length() > width ? line.substring(0, width) : line;
-      err.print("\r" + cut + " ".repeat(Math.max(0, lastLength - cut.length())) + "\n");
+    ticks.close();
+    if (statusLine != null) {
+      statusLine.draw(fitted(statusLine.width()));
+      statusLine.end();
     } else {
-      err.println(line);
+      err.println(line());
     }
     err.flush();
-  }
-
-  /** {@code 4m10s}, {@code 1h02m}, {@code 12s}. */
-  static String duration(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    if (s >= 3600) {
-      return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60);
-    }
-    if (s >= 60) {
-      return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-    }
-    return s + "s";
   }
 }

@@ -281,9 +281,10 @@ final class BatchRun {
           throw new TimedOut(
               "still "
                   + video.status().value()
-                  + " after "
-                  + settings.timeout().toMinutes()
-                  + (settings.timeout().toMinutes() == 1 ? " minute" : " minutes")
+                  + " ("
+                  + video.findProgress().orElse(0)
+                  + "%) after "
+                  + Durations.format(settings.timeout())
                   + "; run the command again to wait for it again");
         }
         sleep(wait);

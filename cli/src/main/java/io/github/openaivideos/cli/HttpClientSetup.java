@@ -14,6 +14,11 @@ final class HttpClientSetup {
 
   /** A new client for one run; {@link #close} releases its threads and connections. */
   static OkHttpClient client(Session session) {
+    return builder(session).build();
+  }
+
+  /** The settings of {@link #client}, for a command that adds its own (a larger pool). */
+  static OkHttpClient.Builder builder(Session session) {
     ProxySettings proxies = ProxySettings.fromEnv(session::env);
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
@@ -25,7 +30,7 @@ final class HttpClientSetup {
           new DebugLog(session.err(), () -> ErrorReporter.secretsOf(session)));
       SdkLogLines.showDebug();
     }
-    return builder.build();
+    return builder;
   }
 
   /**

@@ -416,7 +416,7 @@ class BatchCommandTest {
       Path out = dir.resolve("out");
 
       CliResult first =
-          sim.run("batch", file.toString(), "--out", out.toString(), "--timeout", "1");
+          sim.run("batch", file.toString(), "--out", out.toString(), "--timeout", "60s");
       CliResult second = sim.run("batch", file.toString(), "--out", out.toString());
 
       assertThat(first.exitCode()).isEqualTo(1);
@@ -424,7 +424,7 @@ class BatchCommandTest {
           .contains("\"state\":\"error\",\"id\":\"video_")
           .endsWith(
               "\"error\":{\"code\":\"timeout\",\"message\":\"still queued"
-                  + " after 1 minute; run the command again to wait for it again\"}}");
+                  + " (0%) after 1m00s; run the command again to wait for it again\"}}");
       assertThat(second.exitCode()).as(second.err()).isZero();
       assertThat(sim.jobs()).hasSize(1);
     }

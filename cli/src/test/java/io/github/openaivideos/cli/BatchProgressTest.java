@@ -6,15 +6,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class BatchProgressTest {
   private final FakeClock clock = new FakeClock(SimulatedCli.START);
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
 
   @Test
   void theLineCountsEveryStateAndEstimatesTheRestFromThisRunsPace() {
-    try (BatchProgress progress = progress(Terminal.NONE, false, 10)) {
+    try (BatchProgress progress = progress(null, 10)) {
       progress.alreadyFinished(true);
       progress.alreadyFinished(false);
       progress.started();
@@ -31,31 +33,50 @@ class BatchProgressTest {
   }
 
   @Test
-  void onATerminalTheLastLineIsCutToTheWidthAndEndsTheLine() {
-    BatchProgress progress = progress(Terminal.of(30), true, 1000);
-    progress.close();
+  void onANarrowTerminalTheDoneCountAndTheEtaAreKept() {
+    BatchProgress progress = progress(new StatusLine(stream, Terminal.of(40)), 1000);
+    progress.started();
+    clock.advance(Duration.ofSeconds(10));
+    progress.ended("completed");
 
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("\rbatch 0/1000 done, 0 failed, \n");
+    progress.tick();
+
+    // 999 left at one line per 10 s.
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("\rbatch 1/1000 done, ETA 2h46m30s" + StatusLine.CLEAR_TO_END);
   }
 
   @Test
-  void withoutATerminalTheLastLineIsLoggedWhole() {
-    BatchProgress progress = progress(Terminal.NONE, false, 3);
+  void onATerminalTheLastLineIsRedrawnAndEndsTheLine() {
+    BatchProgress progress = progress(new StatusLine(stream, Terminal.of(80)), 3);
     progress.close();
 
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("batch 0/3 done, 0 failed, 0 running, 3 queued\n");
+        .isEqualTo(
+            "\rbatch 0/3 done, 0 failed, 0 running, 3 queued" + StatusLine.CLEAR_TO_END + "\n");
   }
 
   @Test
-  void durationsReadAsMinutesAndHours() {
-    assertThat(BatchProgress.duration(Duration.ofSeconds(9))).isEqualTo("9s");
-    assertThat(BatchProgress.duration(Duration.ofSeconds(250))).isEqualTo("4m10s");
-    assertThat(BatchProgress.duration(Duration.ofMinutes(62))).isEqualTo("1h02m");
+  void withoutATerminalALineIsLoggedOnlyWhenItChangedAndTenSecondsPassed() {
+    BatchProgress progress = progress(null, 3);
+    progress.tick();
+    progress.started();
+    clock.advance(Duration.ofSeconds(5));
+    progress.tick(); // changed, but 5 s after the last line
+    clock.advance(Duration.ofSeconds(5));
+    progress.tick();
+    clock.advance(Duration.ofSeconds(10));
+    progress.tick(); // nothing changed
+    progress.close();
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "batch 0/3 done, 0 failed, 0 running, 3 queued\n"
+                + "batch 0/3 done, 0 failed, 1 running, 2 queued\n"
+                + "batch 0/3 done, 0 failed, 1 running, 2 queued\n");
   }
 
-  private BatchProgress progress(Terminal terminal, boolean redraw, int total) {
-    return new BatchProgress(
-        new PrintStream(err, true, StandardCharsets.UTF_8), terminal, redraw, clock, total);
+  private BatchProgress progress(@Nullable StatusLine statusLine, int total) {
+    return new BatchProgress(stream, statusLine, Ticker.NONE, clock, total);
   }
 }
