@@ -18,13 +18,18 @@ import org.jspecify.annotations.Nullable;
  * video_123 [##########..........]  50% in_progress 0:12 ETA 0:10
  * </pre>
  *
- * <p>It always fits the terminal: when the full line is too wide, the bar gets shorter, then the
- * ETA goes, then the bar, then the id is cut with an ellipsis. The clock moves every {@link #tick}
- * (each second) even when the server has nothing new.
+ * <p>It always fits the terminal: when the full line is too wide, the bar gets shorter, then the id
+ * is cut with an ellipsis to keep the ETA (an 80-column terminal shows {@code
+ * video_68d7512d07848190b3e45da0ec… [#####.....] 50% in_progress 0:12 ETA 0:10}), then the ETA
+ * goes, then the bar, then the id is cut further. The clock moves every {@link #tick} (each second)
+ * even when the server has nothing new.
  */
 final class BarView implements ProgressView {
   static final int WIDTH = 20;
   static final int MIN_WIDTH = 10;
+
+  /** The fewest code points of the id kept (with its ellipsis) to make room for the ETA. */
+  static final int MIN_ID = 16;
 
   private final StatusLine line;
   private final Clock clock;
@@ -88,19 +93,32 @@ final class BarView implements ProgressView {
 
   /**
    * The line for a terminal that allows {@code width} code points: the full line when it fits,
-   * otherwise shorter bars, then no ETA, then no bar, then a cut id (see the class comment).
+   * otherwise a shorter bar, then an id cut to make room for the ETA (down to {@link #MIN_ID}),
+   * then no ETA, then no bar, then an id cut further (see the class comment).
    */
   static String line(
       String id, int percent, String status, Duration elapsed, @Nullable Duration eta, int width) {
     int shown = Math.max(0, Math.min(100, percent));
     String numbers =
         String.format(Locale.ROOT, "%3d%% %s %s", shown, status, ProgressView.elapsed(elapsed));
-    String withEta = eta == null ? numbers : numbers + " ETA " + ProgressView.elapsed(eta);
-    List<String> tails = new ArrayList<>();
-    for (String tail : eta == null ? List.of(numbers) : List.of(withEta, numbers)) {
+    if (eta != null) {
+      String withEta = numbers + " ETA " + ProgressView.elapsed(eta);
       for (int cells = WIDTH; cells >= MIN_WIDTH; cells--) {
-        tails.add(bar(shown, cells) + " " + tail);
+        String line = id + " " + bar(shown, cells) + " " + withEta;
+        if (StatusLine.length(line) <= width) {
+          return line;
+        }
       }
+      // The estimate matters more than the whole id, which the result and any resume hint print.
+      String tail = bar(shown, MIN_WIDTH) + " " + withEta;
+      int room = width - 1 - StatusLine.length(tail);
+      if (room >= MIN_ID) {
+        return StatusLine.cut(id, room - 1) + StatusLine.ELLIPSIS + " " + tail;
+      }
+    }
+    List<String> tails = new ArrayList<>();
+    for (int cells = WIDTH; cells >= MIN_WIDTH; cells--) {
+      tails.add(bar(shown, cells) + " " + numbers);
     }
     tails.add(numbers);
     return StatusLine.fit(id, tails, width);

@@ -65,11 +65,19 @@ class ProgressViewTest {
   }
 
   @Test
-  void at80ColumnsTheBarShortensAndTheEtaGoesSoTheLineStopsShortOfTheLastColumn() {
+  void at80ColumnsTheIdIsCutToKeepTheEtaAndTheLineStopsShortOfTheLastColumn() {
     String line = BarView.line(ID, 50, "in_progress", secs(12), secs(10), 79);
 
+    assertThat(line)
+        .isEqualTo(ID.substring(0, 34) + "\u2026 [#####.....]  50% in_progress 0:12 ETA 0:10");
+    assertThat(StatusLine.length(line)).isEqualTo(79);
+  }
+
+  @Test
+  void withoutAnEtaAt80ColumnsTheWholeIdStaysAndTheBarShortens() {
+    String line = BarView.line(ID, 50, "in_progress", secs(12), null, 79);
+
     assertThat(line).isEqualTo(ID + " [########........]  50% in_progress 0:12");
-    assertThat(line).hasSize(79);
   }
 
   @Test

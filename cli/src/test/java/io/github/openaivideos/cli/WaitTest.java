@@ -98,14 +98,15 @@ class WaitTest {
   }
 
   @Test
-  void at80ColumnsEveryBarLineStopsShortOfTheLastColumn() {
+  void at80ColumnsEveryBarLineStopsShortOfTheLastColumnAndKeepsTheEta() {
     CliResult result = cli.runOnTerminal("create", "--prompt", "A cat", "--wait");
 
     String id = CreateCommandTest.idIn(result.out());
     assertThat(result.err().split("\r"))
         .filteredOn(line -> !line.isEmpty())
         .allSatisfy(line -> assertThat(line.replace("\u001b[K", "").strip()).hasSizeLessThan(80))
-        .contains(id + " [########........]  50% in_progress 0:03\u001b[K");
+        .contains(
+            id.substring(0, 34) + "\u2026 [#####.....]  50% in_progress 0:03 ETA 0:02\u001b[K");
   }
 
   @Test
