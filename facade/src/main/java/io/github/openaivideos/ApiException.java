@@ -2,9 +2,13 @@ package io.github.openaivideos;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.openaivideos.internal.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered with an error status. One subclass per status family; {@link #of(ApiError)}
@@ -85,5 +89,25 @@ public class ApiException extends VideosException {
 
   public Map<String, List<String>> headers() {
     return error.headers();
+  }
+
+  /**
+   * The wait the server asked for before a retry, when it gave a usable one: {@code
+   * retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP date (measured on {@code
+   * clock}). The client's own retries honour it; this is for callers that pace retries themselves
+   * (one backoff shared by many workers, for example).
+   */
+  public Optional<Duration> retryAfter(Clock clock) {
+    requireNonNull(clock, "clock == null");
+    return RetryPolicy.serverHint(this::firstHeader, clock);
+  }
+
+  private @Nullable String firstHeader(String name) {
+    for (Map.Entry<String, List<String>> entry : headers().entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+        return entry.getValue().get(0);
+      }
+    }
+    return null;
   }
 }

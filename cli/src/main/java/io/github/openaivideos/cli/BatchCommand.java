@@ -2,14 +2,11 @@ package io.github.openaivideos.cli;
 
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.models.ContentVariant;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,11 +182,11 @@ final class BatchCommand implements Callable<Integer> {
         new SharedBackoff(
             clients.clock(), clients.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
     StatusLine statusLine = session.showsLiveProgress() ? session.statusLine() : null;
+    Interrupts.Registration onInterrupt =
+        session.live().interrupts().register(() -> interrupted(statusLine));
     try (BatchProgress progress =
-            new BatchProgress(
-                session.err(), statusLine, session.live().ticker(), clients.clock(), lines);
-        Interrupts.Registration onInterrupt =
-            session.live().interrupts().register(() -> interrupted(statusLine))) {
+        new BatchProgress(
+            session.err(), statusLine, session.live().ticker(), clients.clock(), lines)) {
       new BatchRun(
               file,
               manifest,
@@ -205,6 +202,8 @@ final class BatchCommand implements Callable<Integer> {
                   out),
               progress)
           .run();
+    } finally {
+      onInterrupt.close();
     }
   }
 
@@ -250,46 +249,38 @@ final class BatchCommand implements Callable<Integer> {
   private Checked check(Manifest manifest) {
     List<String> problems = new ArrayList<>();
     Map<String, Integer> keys = new HashMap<>();
-    int lines = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String text;
-      int number = 0;
-      while ((text = reader.readLine()) != null) {
-        number++;
-        if (BatchLine.isSkipped(text)) {
-          continue;
-        }
-        lines++;
-        String where = file + ":" + number + ": ";
-        BatchLine line;
-        try {
-          line = BatchLine.parse(number, text);
-        } catch (BatchLine.Invalid e) {
-          problems.add(where + e.getMessage());
-          continue;
-        }
-        Integer other = keys.putIfAbsent(line.key(), number);
-        if (other != null) {
-          problems.add(where + "id \"" + line.key() + "\" is also the key of line " + other);
-          continue;
-        }
-        Manifest.Entry entry = manifest.entry(line.key());
-        if (entry != null
-            && entry.requestHash() != null
-            && !entry.requestHash().equals(line.requestHash())) {
-          problems.add(
-              where
-                  + "the request of \""
-                  + line.key()
-                  + "\" changed since a run started it (see "
-                  + manifest.file()
-                  + "); put the line back as it was, or use another --out folder");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    return new Checked(lines, problems);
+    int[] lines = {0};
+    BatchLine.forEachRequestLine(
+        file,
+        (number, text) -> {
+          lines[0]++;
+          String where = file + ":" + number + ": ";
+          BatchLine line;
+          try {
+            line = BatchLine.parse(number, text);
+          } catch (BatchLine.Invalid e) {
+            problems.add(where + e.getMessage());
+            return;
+          }
+          Integer other = keys.putIfAbsent(line.key(), number);
+          if (other != null) {
+            problems.add(where + "id \"" + line.key() + "\" is also the key of line " + other);
+            return;
+          }
+          Manifest.Entry entry = manifest.entry(line.key());
+          if (entry != null
+              && entry.requestHash() != null
+              && !entry.requestHash().equals(line.requestHash())) {
+            problems.add(
+                where
+                    + "the request of \""
+                    + line.key()
+                    + "\" changed since a run started it (see "
+                    + manifest.file()
+                    + "); put the line back as it was, or use another --out folder");
+          }
+        });
+    return new Checked(lines[0], problems);
   }
 
   /** Prints the counts and the manifest's path; returns the exit code they mean. */
@@ -298,31 +289,21 @@ final class BatchCommand implements Callable<Integer> {
     counts.put("completed", 0);
     counts.put("failed", 0);
     counts.put("error", 0);
-    int total = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String text;
-      int number = 0;
-      while ((text = reader.readLine()) != null) {
-        number++;
-        if (BatchLine.isSkipped(text)) {
-          continue;
-        }
-        total++;
-        Manifest.Entry entry = manifest.entry(BatchLine.parse(number, text).key());
-        String state = entry == null || !entry.finished() ? "error" : entry.state();
-        counts.merge(state, 1, Integer::sum);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    } catch (BatchLine.Invalid e) {
-      throw new IllegalStateException(file + " changed during the run", e);
-    }
+    int[] total = {0};
+    BatchLine.forEachRequestLine(
+        file,
+        (number, text) -> {
+          total[0]++;
+          Manifest.Entry entry = manifest.entry(BatchLine.reparse(file, number, text).key());
+          String state = entry == null || !entry.finished() ? "error" : entry.state();
+          counts.merge(state, 1, Integer::sum);
+        });
     int completed = counts.get("completed");
     int failed = counts.get("failed");
     int errors = counts.get("error");
     if (session.options().json) {
       Map<String, Object> summary = new LinkedHashMap<>();
-      summary.put("total", total);
+      summary.put("total", total[0]);
       summary.put("completed", completed);
       summary.put("failed", failed);
       summary.put("errors", errors);
@@ -330,7 +311,7 @@ final class BatchCommand implements Callable<Integer> {
       session.out().println(Json.write(summary));
     } else {
       Table table = new Table();
-      table.row("total", Integer.toString(total));
+      table.row("total", Integer.toString(total[0]));
       table.row("completed", Integer.toString(completed));
       table.row("failed", Integer.toString(failed));
       table.row("errors", Integer.toString(errors));

@@ -13,7 +13,9 @@ import io.github.openaivideos.models.ExtensionSeconds;
 import io.github.openaivideos.models.RemixVideoRequest;
 import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoSeconds;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +83,40 @@ record BatchLine(
   static boolean isSkipped(String text) {
     String trimmed = text.strip();
     return trimmed.isEmpty() || trimmed.startsWith("#");
+  }
+
+  /** A line of a batch file that holds a request: its number (from 1) and its text. */
+  @FunctionalInterface
+  interface LineVisitor {
+    void visit(int number, String text);
+  }
+
+  /**
+   * Calls {@code visitor} with every line of {@code file} that holds a request (not blank, not a
+   * comment), read one at a time: a file of any length is never held whole.
+   */
+  static void forEachRequestLine(Path file, LineVisitor visitor) {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String text;
+      int number = 0;
+      while ((text = reader.readLine()) != null) {
+        number++;
+        if (!isSkipped(text)) {
+          visitor.visit(number, text);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Parses a line that was checked before the run began: failing now means the file changed. */
+  static BatchLine reparse(Path file, int number, String text) {
+    try {
+      return parse(number, text);
+    } catch (Invalid e) {
+      throw new IllegalStateException(file + ":" + number + " changed during the run", e);
+    }
   }
 
   /** Parses and checks one line; nothing is sent. */

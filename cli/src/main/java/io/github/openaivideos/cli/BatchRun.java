@@ -11,11 +11,7 @@ import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.models.ContentVariant;
 import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoStatus;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -381,22 +377,7 @@ final class BatchRun {
 
   /** Calls {@code action} with each line of the file, read one at a time. */
   private void forEachLine(java.util.function.Consumer<BatchLine> action) {
-    try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      String text;
-      int number = 0;
-      while ((text = reader.readLine()) != null) {
-        number++;
-        if (BatchLine.isSkipped(text)) {
-          continue;
-        }
-        try {
-          action.accept(BatchLine.parse(number, text));
-        } catch (BatchLine.Invalid e) {
-          throw new IllegalStateException(input + ":" + number + " changed during the run", e);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + input, e);
-    }
+    BatchLine.forEachRequestLine(
+        input, (number, text) -> action.accept(BatchLine.reparse(input, number, text)));
   }
 }

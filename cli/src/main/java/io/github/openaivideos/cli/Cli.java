@@ -124,9 +124,11 @@ public final class Cli {
         CommandLine.Help.defaultColorScheme(
             colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     int code;
-    try (SdkLogLines logLines = SdkLogLines.install(err, () -> ErrorReporter.secretsOf(session))) {
+    SdkLogLines logLines = SdkLogLines.install(err, () -> ErrorReporter.secretsOf(session));
+    try {
       code = commandLine.execute(args);
     } finally {
+      logLines.close();
       commandLine.getOut().flush();
       commandLine.getErr().flush();
       err.flush();

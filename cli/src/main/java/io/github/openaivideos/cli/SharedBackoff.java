@@ -9,19 +9,11 @@ import io.github.openaivideos.VideosException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One backoff for every worker of a batch: each request passes through {@link #call}, which first
@@ -112,7 +104,7 @@ final class SharedBackoff {
     int failures = failuresInARow.incrementAndGet();
     Duration delay =
         e instanceof ApiException api
-            ? serverHint(api.headers()).orElseGet(() -> exponential(failures))
+            ? api.retryAfter(clock).orElseGet(() -> exponential(failures))
             : exponential(failures);
     if (delay.compareTo(MAX) > 0) {
       delay = MAX;
@@ -150,50 +142,6 @@ final class SharedBackoff {
         Thread.currentThread().interrupt();
         throw new CancellationException("interrupted while backing off");
       }
-    }
-  }
-
-  /** {@code retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP date. */
-  private Optional<Duration> serverHint(Map<String, List<String>> headers) {
-    Optional<Duration> ms = millis(header(headers, "retry-after-ms"), 1);
-    if (ms.isPresent()) {
-      return ms;
-    }
-    String after = header(headers, "retry-after");
-    Optional<Duration> seconds = millis(after, 1000);
-    if (seconds.isPresent() || after == null) {
-      return seconds;
-    }
-    try {
-      Instant at =
-          ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration until = Duration.between(clock.instant(), at);
-      return until.isNegative() ? Optional.empty() : Optional.of(until);
-    } catch (DateTimeParseException notADate) {
-      return Optional.empty();
-    }
-  }
-
-  private static @Nullable String header(Map<String, List<String>> headers, String name) {
-    for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
-      if (entry.getKey().toLowerCase(Locale.ROOT).equals(name) && !entry.getValue().isEmpty()) {
-        return entry.getValue().get(0);
-      }
-    }
-    return null;
-  }
-
-  private static Optional<Duration> millis(@Nullable String value, double scale) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      double ms = Double.parseDouble(value.trim()) * scale;
-      return Double.isFinite(ms) && ms >= 0 && ms < Long.MAX_VALUE
-          ? Optional.of(Duration.ofMillis((long) ms))
-          : Optional.empty();
-    } catch (NumberFormatException notANumber) {
-      return Optional.empty();
     }
   }
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +86,8 @@ public final class RetryPolicy {
 
   /** The delay before retry number {@code retry} (1-based), honouring the server's hint. */
   public Duration delay(int retry, @Nullable Headers headers) {
-    Optional<Duration> hinted = headers == null ? Optional.empty() : serverHint(headers);
+    Optional<Duration> hinted =
+        headers == null ? Optional.empty() : serverHint(headers::get, clock);
     if (hinted.isPresent()) {
       return min(hinted.get(), maxDelay);
     }
@@ -97,15 +99,19 @@ public final class RetryPolicy {
 
   /**
    * The server's hint, if it is a usable one: {@code retry-after-ms}, else {@code Retry-After} in
-   * seconds or as an HTTP date. A hint that is not a finite, non-negative number (NaN, Infinity,
-   * -5) or a date in the past is ignored, so the normal backoff applies.
+   * seconds or as an HTTP date (measured on {@code clock}). A hint that is not a finite,
+   * non-negative number (NaN, Infinity, -5) or a date in the past is ignored, so the normal backoff
+   * applies.
+   *
+   * @param header a header's first value by case-insensitive name, or null
    */
-  private Optional<Duration> serverHint(Headers headers) {
-    Optional<Duration> ms = millis(headers.get("retry-after-ms"), 1);
+  public static Optional<Duration> serverHint(
+      Function<String, @Nullable String> header, Clock clock) {
+    Optional<Duration> ms = millis(header.apply("retry-after-ms"), 1);
     if (ms.isPresent()) {
       return ms;
     }
-    String after = headers.get("Retry-After");
+    String after = header.apply("retry-after");
     Optional<Duration> seconds = millis(after, 1000);
     if (seconds.isPresent() || after == null) {
       return seconds;
