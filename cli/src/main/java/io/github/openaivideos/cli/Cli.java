@@ -2,13 +2,14 @@ package io.github.openaivideos.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -92,11 +93,7 @@ public final class Cli {
    * descriptor directly: {@link System#out} would swallow a failed write, which must fail the run.
    */
   public int run(String[] args) {
-    PrintStream out =
-        new PrintStream(
-            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)),
-            true,
-            StandardCharsets.UTF_8);
+    PrintStream out = Stdout.of(new FileOutputStream(FileDescriptor.out));
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     return run(args, out, err, System.getenv());
   }
@@ -134,9 +131,18 @@ public final class Cli {
       err.flush();
     }
     // PrintStream and PrintWriter swallow write errors; a result that could not be written (a full
-    // disk, a closed pipe) must not end with status 0.
+    // disk) must not end with status 0. A reader that went away (| head) ends the run silently,
+    // with the status a shell gives a process ended by SIGPIPE.
     if (commandLine.getOut().checkError() || out.checkError()) {
-      err.println("error: " + STDOUT_FAILED);
+      if (out instanceof Stdout stdout && stdout.readerWentAway()) {
+        return Stdout.BROKEN_PIPE_STATUS;
+      }
+      IOException failure = out instanceof Stdout stdout ? stdout.failure() : null;
+      String reason =
+          failure == null || failure.getMessage() == null
+              ? ""
+              : ": " + failure.getMessage().toLowerCase(Locale.ROOT);
+      err.println(ErrorReporter.oneLine("error: " + STDOUT_FAILED + reason));
       err.flush();
       return code == ExitCode.OK ? ExitCode.API_ERROR : code;
     }

@@ -174,7 +174,7 @@ class PlainWordsTest {
         Cli.withClients(cli.clients())
             .run(
                 new String[] {"list"},
-                new PrintStream(broken, true, StandardCharsets.UTF_8),
+                Stdout.of(broken),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 Map.of(
                     "OPENAI_BASE_URL",
@@ -184,7 +184,30 @@ class PlainWordsTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("error: cannot write to standard output\n");
+        .isEqualTo("error: cannot write to standard output: no space left on device\n");
+  }
+
+  @Test
+  void aReaderThatWentAwayEndsTheRunSilentlyWithTheSigpipeStatus() {
+    OutputStream closedPipe =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code =
+        Cli.withClients(cli.clients())
+            .run(
+                new String[] {"completion", "bash"},
+                Stdout.of(closedPipe),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of());
+
+    assertThat(code).isEqualTo(141);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test

@@ -123,7 +123,17 @@ class VideosScriptIT {
     Ran ran = run("bash", "-c", SCRIPT + " --simulator list > /dev/full");
 
     assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(1);
-    assertThat(ran.err()).isEqualTo("error: cannot write to standard output\n");
+    assertThat(ran.err())
+        .isEqualTo("error: cannot write to standard output: no space left on device\n");
+  }
+
+  @Test
+  void aReaderThatClosesThePipeEndsTheRunQuietly() throws Exception {
+    // The reader (true) is gone long before the JVM has started and writes: every write fails.
+    Ran ran = run("bash", "-c", "set -o pipefail; " + SCRIPT + " completion bash | true");
+
+    assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(141);
+    assertThat(ran.err()).isEmpty();
   }
 
   @Test
