@@ -60,6 +60,9 @@ final class BatchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The requests, one JSON a line.")
   Path file;
 
+  /** How many lines that did not complete are listed on stderr at the end. */
+  static final int MAX_LISTED = 20;
+
   @Option(
       names = "--out",
       required = true,
@@ -119,6 +122,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    session.checkOutputOptions();
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new IllegalArgumentException(
           "--concurrency must be 1 to " + MAX_CONCURRENCY + ", was " + concurrency);
@@ -290,6 +294,8 @@ final class BatchCommand implements Callable<Integer> {
     counts.put("failed", 0);
     counts.put("error", 0);
     int[] total = {0};
+    List<String> unfinished = new ArrayList<>();
+    List<String> completedIds = new ArrayList<>();
     BatchLine.forEachRequestLine(
         file,
         (number, text) -> {
@@ -297,11 +303,31 @@ final class BatchCommand implements Callable<Integer> {
           Manifest.Entry entry = manifest.entry(BatchLine.reparse(file, number, text).key());
           String state = entry == null || !entry.finished() ? "error" : entry.state();
           counts.merge(state, 1, Integer::sum);
+          if (!state.equals("completed")) {
+            unfinished.add(file + ":" + number + ": " + why(state, entry));
+          } else if (session.options().quiet && entry != null && entry.id() != null) {
+            completedIds.add(entry.id());
+          }
         });
+    for (int i = 0; i < unfinished.size() && i < MAX_LISTED; i++) {
+      session.err().println(ErrorReporter.oneLine(unfinished.get(i)));
+    }
+    if (unfinished.size() > MAX_LISTED) {
+      session
+          .err()
+          .println(
+              "... and "
+                  + (unfinished.size() - MAX_LISTED)
+                  + " more lines; see "
+                  + manifest.file());
+    }
     int completed = counts.get("completed");
     int failed = counts.get("failed");
     int errors = counts.get("error");
-    if (session.options().json) {
+    if (session.options().quiet) {
+      // The ids of the completed jobs, one a line, in the order of the file.
+      completedIds.forEach(session.out()::println);
+    } else if (session.options().json) {
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("total", total[0]);
       summary.put("completed", completed);
@@ -322,9 +348,25 @@ final class BatchCommand implements Callable<Integer> {
       printStats();
     }
     if (errors > 0) {
+      session
+          .err()
+          .println(
+              "hint: run the same command again to retry the lines that did not finish; finished"
+                  + " lines are skipped and no line creates a second job");
       return ExitCode.API_ERROR;
     }
     return failed > 0 ? ExitCode.JOB_FAILED : ExitCode.OK;
+  }
+
+  /** Why a line did not complete: its job failed, or the run stopped it with an error. */
+  private static String why(String state, Manifest.@Nullable Entry entry) {
+    Map<String, Object> error = entry == null ? null : entry.error();
+    String detail =
+        error == null
+            ? "not finished"
+            : error.getOrDefault("code", "error") + ": " + error.getOrDefault("message", "");
+    String id = entry == null || entry.id() == null ? "" : " (" + entry.id() + ")";
+    return (state.equals("failed") ? "job failed" + id + ": " : "not done" + id + ": ") + detail;
   }
 
   /**

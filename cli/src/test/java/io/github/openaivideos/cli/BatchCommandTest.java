@@ -84,7 +84,12 @@ class BatchCommandTest {
                   + "manifest   "
                   + out.resolve("manifest.jsonl")
                   + "\n");
-      assertThat(result.err()).endsWith("batch 2/3 done, 1 failed, 0 running, 0 queued\n");
+      // The line that did not complete is named, with its job and the reason.
+      assertThat(result.err())
+          .containsPattern(
+              "batch 2/3 done, 1 failed, 0 running, 0 queued\n"
+                  + java.util.regex.Pattern.quote(file + ":2: job failed (")
+                  + "video_[0-9a-f]+\\): moderation_blocked: [^\n]+\n$");
       List<Video> jobs = sim.jobs();
       assertThat(jobs).hasSize(3);
       Manifest.Entry cat;
@@ -117,6 +122,88 @@ class BatchCommandTest {
                   + "\",\"files\":[\"cat-"
                   + cat.id()
                   + ".mp4\"],\"error\":null}");
+    }
+  }
+
+  @Test
+  void ctrlCDuringABatchEndsTheProgressLineAndSaysHowToResume() {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
+      Path out = dir.resolve("out");
+      Interrupts interrupts = new Interrupts();
+      ClientFactory simulated = sim.clients();
+      // Ctrl-C arrives while the tool waits for the job for the first time.
+      java.util.concurrent.atomic.AtomicBoolean pressed =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      io.github.openaivideos.Sleeper pressCtrlC =
+          delay -> {
+            if (pressed.compareAndSet(false, true)) {
+              interrupts.interrupt();
+            }
+            simulated.sleeper().sleep(delay);
+          };
+      ClientFactory clients =
+          new ClientFactory() {
+            @Override
+            public io.github.openaivideos.VideosClient build(
+                io.github.openaivideos.VideosClient.Builder configured) {
+              return simulated.build(configured);
+            }
+
+            @Override
+            public java.time.Clock clock() {
+              return simulated.clock();
+            }
+
+            @Override
+            public io.github.openaivideos.Sleeper sleeper() {
+              return pressCtrlC;
+            }
+          };
+
+      CliResult result =
+          SimulatedCli.run(
+              Cli.withClients(clients)
+                  .terminal(Terminal.of(80))
+                  .live(new Live(sim.clock, Ticker.NONE, interrupts)),
+              Map.of(
+                  "OPENAI_BASE_URL",
+                  sim.simulator.baseUrl().toString(),
+                  "OPENAI_API_KEY",
+                  BatchSimulator.KEY),
+              "batch",
+              file.toString(),
+              "--out",
+              out.toString());
+
+      // Nothing is drawn after it: the line is left to the message.
+      assertThat(result.err())
+          .isEqualTo(
+              "interrupted: started jobs keep running on the server; run the same command"
+                  + " again to resume (no line creates a second job); progress is in "
+                  + out.resolve("manifest.jsonl")
+                  + "\n");
+    }
+  }
+
+  @Test
+  void quietPrintsTheIdsOfTheCompletedJobsInTheOrderOfTheFile() {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      Path file =
+          BatchSimulator.write(
+              dir.resolve("in.jsonl"),
+              "{\"prompt\":\"A cat\",\"id\":\"cat\"}",
+              "{\"prompt\":\"forbidden fruit\"}",
+              "{\"prompt\":\"A dog\",\"id\":\"dog\"}");
+      Path out = dir.resolve("out");
+
+      CliResult result = sim.run("-q", "batch", file.toString(), "--out", out.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+      try (Manifest manifest = Manifest.open(out)) {
+        assertThat(result.out())
+            .isEqualTo(manifest.entry("cat").id() + "\n" + manifest.entry("dog").id() + "\n");
+      }
     }
   }
 
@@ -420,6 +507,14 @@ class BatchCommandTest {
       CliResult second = sim.run("batch", file.toString(), "--out", out.toString());
 
       assertThat(first.exitCode()).isEqualTo(1);
+      assertThat(first.err())
+          .containsPattern(
+              java.util.regex.Pattern.quote(file + ":1: not done (")
+                  + "video_[0-9a-f]+\\): timeout: still queued \\(0%\\) after 1m00s; run the"
+                  + " command again to wait for it again\n")
+          .endsWith(
+              "hint: run the same command again to retry the lines that did not finish; finished"
+                  + " lines are skipped and no line creates a second job\n");
       assertThat(BatchSimulator.lines(out.resolve("manifest.jsonl")).get(2))
           .contains("\"state\":\"error\",\"id\":\"video_")
           .endsWith(
