@@ -167,37 +167,38 @@ final class BatchCommand implements Callable<Integer> {
    * own thread and the thread count stays the workers' plus a few.
    */
   private void run(Manifest manifest, VideosClient connected, int lines) {
-    ClientFactory clients = session.clients();
     OkHttpClient http =
         HttpClientSetup.builder(session)
             .connectionPool(new ConnectionPool(concurrency + 1, 1, TimeUnit.MINUTES))
             .fastFallback(false)
             .build();
     try (VideosClient client =
-        clients.build(connected.newBuilder().okHttpClient(http).maxRetries(0))) {
-      run(manifest, client, clients, lines);
+        session.clients().build(connected.newBuilder().okHttpClient(http).maxRetries(0))) {
+      runLines(manifest, client, lines);
     } finally {
       HttpClientSetup.close(http);
     }
   }
 
-  private void run(Manifest manifest, VideosClient client, ClientFactory clients, int lines) {
+  private void runLines(Manifest manifest, VideosClient client, int lines) {
     SharedBackoff gate =
         new SharedBackoff(
-            clients.clock(), clients.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
+            session.live().clock(),
+            session.live().sleeper(),
+            () -> ThreadLocalRandom.current().nextDouble());
     StatusLine statusLine = session.showsLiveProgress() ? session.statusLine() : null;
     Interrupts.Registration onInterrupt =
         session.live().interrupts().register(() -> interrupted(statusLine));
     try (BatchProgress progress =
         new BatchProgress(
-            session.err(), statusLine, session.live().ticker(), clients.clock(), lines)) {
+            session.err(), statusLine, session.live().ticker(), session.live().clock(), lines)) {
       new BatchRun(
               file,
               manifest,
               client,
               gate,
-              clients.clock(),
-              clients.sleeper(),
+              session.live().clock(),
+              session.live().sleeper(),
               new BatchRun.Settings(
                   concurrency,
                   List.copyOf(variants),

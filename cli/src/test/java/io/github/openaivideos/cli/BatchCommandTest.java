@@ -131,7 +131,6 @@ class BatchCommandTest {
       Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
       Path out = dir.resolve("out");
       Interrupts interrupts = new Interrupts();
-      ClientFactory simulated = sim.clients();
       // Ctrl-C arrives while the tool waits for the job for the first time.
       java.util.concurrent.atomic.AtomicBoolean pressed =
           new java.util.concurrent.atomic.AtomicBoolean();
@@ -140,32 +139,14 @@ class BatchCommandTest {
             if (pressed.compareAndSet(false, true)) {
               interrupts.interrupt();
             }
-            simulated.sleeper().sleep(delay);
-          };
-      ClientFactory clients =
-          new ClientFactory() {
-            @Override
-            public io.github.openaivideos.VideosClient build(
-                io.github.openaivideos.VideosClient.Builder configured) {
-              return simulated.build(configured);
-            }
-
-            @Override
-            public java.time.Clock clock() {
-              return simulated.clock();
-            }
-
-            @Override
-            public io.github.openaivideos.Sleeper sleeper() {
-              return pressCtrlC;
-            }
+            sim.sleep(delay);
           };
 
       CliResult result =
           SimulatedCli.run(
-              Cli.withClients(clients)
+              Cli.withClients(sim.clients())
                   .terminal(Terminal.of(80))
-                  .live(new Live(sim.clock, Ticker.NONE, interrupts)),
+                  .live(new Live(sim.clock, pressCtrlC, Ticker.NONE, interrupts)),
               Map.of(
                   "OPENAI_BASE_URL",
                   sim.simulator.baseUrl().toString(),

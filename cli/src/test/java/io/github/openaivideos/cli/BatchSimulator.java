@@ -1,7 +1,6 @@
 package io.github.openaivideos.cli;
 
 import io.github.openaivideos.RequestOptions;
-import io.github.openaivideos.Sleeper;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.models.CreateVideoRequest;
 import io.github.openaivideos.models.Video;
@@ -12,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,34 +46,26 @@ final class BatchSimulator implements AutoCloseable {
             .start();
   }
 
-  /** Clients, clock and sleeper of the tool: the fake clock, sleeps recorded and skipped. */
+  /** Clients on the fake clock whose sleeps are recorded and advance it, without retries. */
   ClientFactory clients() {
-    Sleeper sleeper =
-        delay -> {
-          sleeps.add(delay);
-          clock.advance(delay);
-        };
-    return new ClientFactory() {
-      @Override
-      public VideosClient build(VideosClient.Builder configured) {
-        return configured.clock(clock).sleeper(sleeper).maxRetries(0).build();
-      }
+    return configured -> configured.clock(clock).sleeper(this::sleep).maxRetries(0).build();
+  }
 
-      @Override
-      public Clock clock() {
-        return clock;
-      }
+  /** The sleeper of the clients and of the tool's own waits (backoff, polling). */
+  void sleep(Duration delay) {
+    sleeps.add(delay);
+    clock.advance(delay);
+  }
 
-      @Override
-      public Sleeper sleeper() {
-        return sleeper;
-      }
-    };
+  /** The tool with its clients, its backoff and its polling on the fake clock. */
+  Cli cli() {
+    return Cli.withClients(clients())
+        .live(new Live(clock, this::sleep, Ticker.NONE, new Interrupts()));
   }
 
   CliResult run(String... args) {
     return SimulatedCli.run(
-        Cli.withClients(clients()),
+        cli(),
         Map.of("OPENAI_BASE_URL", simulator.baseUrl().toString(), "OPENAI_API_KEY", KEY),
         args);
   }

@@ -62,25 +62,22 @@ final class SimulatedCli implements AutoCloseable {
    * interrupted (here: by {@link #afterSleep}).
    */
   ClientFactory clients() {
-    return builder ->
-        builder
-            .clock(clock)
-            .sleeper(
-                delay -> {
-                  sleeps.add(delay);
-                  clock.advance(delay);
-                  afterSleep.run();
-                  if (Thread.interrupted()) {
-                    throw new InterruptedException("sleep interrupted");
-                  }
-                })
-            .maxRetries(0)
-            .build();
+    return builder -> builder.clock(clock).sleeper(this::sleep).maxRetries(0).build();
+  }
+
+  /** Advances the fake clock instead of sleeping; see {@link #clients()}. */
+  private void sleep(Duration delay) throws InterruptedException {
+    sleeps.add(delay);
+    clock.advance(delay);
+    afterSleep.run();
+    if (Thread.interrupted()) {
+      throw new InterruptedException("sleep interrupted");
+    }
   }
 
   /** The tool on the fake clock, the manual ticker and these interrupts. */
   Cli cli() {
-    return Cli.withClients(clients()).live(new Live(clock, ticker, interrupts));
+    return Cli.withClients(clients()).live(new Live(clock, this::sleep, ticker, interrupts));
   }
 
   /** Runs the tool as if its output were redirected (no terminal). */
