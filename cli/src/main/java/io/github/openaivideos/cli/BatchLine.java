@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.TypeConversionException;
 
@@ -64,12 +65,26 @@ record BatchLine(
 
   static final List<String> OPS = List.of("create", "remix", "edit", "extend");
 
+  /**
+   * The fields of each operation: the properties the spec declares for its request (read from the
+   * generated models, so a property added to the spec is accepted with no edit here), and for a
+   * remix the source video, which the API takes in its path.
+   */
   private static final Map<String, List<String>> FIELDS =
       Map.of(
-          "create", List.of("prompt", "model", "seconds", "size", "input_reference"),
-          "remix", List.of("video", "prompt"),
-          "edit", List.of("video", "prompt"),
-          "extend", List.of("video", "prompt", "seconds"));
+          "create", CreateVideoRequest.propertyNames(),
+          "remix",
+              Stream.concat(Stream.of("video"), RemixVideoRequest.propertyNames().stream())
+                  .toList(),
+          "edit", EditVideoRequest.propertyNames(),
+          "extend", ExtendVideoRequest.propertyNames());
+
+  /**
+   * The fields the tool reads with the single commands' converters (a path is uploaded, a size is
+   * checked for its shape...). Any other field the spec declares is sent as the line gives it.
+   */
+  private static final Set<String> CONVERTED =
+      Set.of("prompt", "model", "seconds", "size", "input_reference", "video");
 
   private static final Set<String> ALWAYS = Set.of("op", "id");
 
@@ -142,6 +157,7 @@ record BatchLine(
     }
     List<String> allowed = FIELDS.getOrDefault(op, List.of());
     Map<String, String> fields = new TreeMap<>();
+    Map<String, Object> extras = new TreeMap<>();
     for (Map.Entry<?, ?> entry : object.entrySet()) {
       String name = String.valueOf(entry.getKey());
       if (ALWAYS.contains(name)) {
@@ -157,8 +173,16 @@ record BatchLine(
                 + String.join(", ", allowed)
                 + ", id, op");
       }
-      if (entry.getValue() != null) {
-        fields.put(name, text(name, entry.getValue()));
+      Object value = entry.getValue();
+      if (value == null) {
+        continue;
+      }
+      if (CONVERTED.contains(name)) {
+        fields.put(name, text(name, value));
+      } else {
+        Object wire = wholeNumbersAsLong(value);
+        extras.put(name, wire);
+        fields.put(name, JSON.toJson(wire));
       }
     }
     Object id = object.get("id");
@@ -169,10 +193,10 @@ record BatchLine(
     String prompt = required(fields, "prompt");
     Function<VideosClient, Video> start =
         switch (op) {
-          case "create" -> create(fields, prompt);
-          case "remix" -> remix(fields, prompt);
-          case "edit" -> edit(fields, prompt);
-          default -> extend(fields, prompt);
+          case "create" -> create(fields, extras, prompt);
+          case "remix" -> remix(fields, extras, prompt);
+          case "edit" -> edit(fields, extras, prompt);
+          default -> extend(fields, extras, prompt);
         };
     return new BatchLine(number, key, op, Map.copyOf(fields), start);
   }
@@ -199,9 +223,10 @@ record BatchLine(
     return fields.get(name);
   }
 
-  private static Function<VideosClient, Video> create(Map<String, String> fields, String prompt)
-      throws Invalid {
+  private static Function<VideosClient, Video> create(
+      Map<String, String> fields, Map<String, Object> extras, String prompt) throws Invalid {
     CreateVideoRequest.Builder request = CreateVideoRequest.builder().prompt(prompt);
+    extras.forEach(request::putAdditionalProperty);
     String model = fields.get("model");
     if (model != null) {
       request.model(convert("model", model, new Converters.Model()::convert));
@@ -225,34 +250,37 @@ record BatchLine(
     return client -> client.create(built);
   }
 
-  private static Function<VideosClient, Video> remix(Map<String, String> fields, String prompt)
-      throws Invalid {
+  private static Function<VideosClient, Video> remix(
+      Map<String, String> fields, Map<String, Object> extras, String prompt) throws Invalid {
     String video = required(fields, "video");
     if (Files.exists(Path.of(video))) {
       throw new Invalid("\"video\": a remix starts from a completed video's id, not a file");
     }
-    RemixVideoRequest built = build(() -> RemixVideoRequest.builder().prompt(prompt).build());
+    RemixVideoRequest.Builder request = RemixVideoRequest.builder().prompt(prompt);
+    extras.forEach(request::putAdditionalProperty);
+    RemixVideoRequest built = build(request::build);
     return client -> client.remix(video, built);
   }
 
-  private static Function<VideosClient, Video> edit(Map<String, String> fields, String prompt)
-      throws Invalid {
-    VideoReference video = video(fields);
-    EditVideoRequest built =
-        build(() -> EditVideoRequest.builder().video(video).prompt(prompt).build());
+  private static Function<VideosClient, Video> edit(
+      Map<String, String> fields, Map<String, Object> extras, String prompt) throws Invalid {
+    EditVideoRequest.Builder request =
+        EditVideoRequest.builder().video(video(fields)).prompt(prompt);
+    extras.forEach(request::putAdditionalProperty);
+    EditVideoRequest built = build(request::build);
     return client -> client.edit(built);
   }
 
-  private static Function<VideosClient, Video> extend(Map<String, String> fields, String prompt)
-      throws Invalid {
+  private static Function<VideosClient, Video> extend(
+      Map<String, String> fields, Map<String, Object> extras, String prompt) throws Invalid {
     VideoReference video = video(fields);
     ExtensionSeconds seconds =
         convert("seconds", required(fields, "seconds"), new Converters.ExtendSeconds()::convert);
     fields.put("seconds", seconds.value());
-    ExtendVideoRequest built =
-        build(
-            () ->
-                ExtendVideoRequest.builder().video(video).prompt(prompt).seconds(seconds).build());
+    ExtendVideoRequest.Builder request =
+        ExtendVideoRequest.builder().video(video).prompt(prompt).seconds(seconds);
+    extras.forEach(request::putAdditionalProperty);
+    ExtendVideoRequest built = build(request::build);
     return client -> client.extend(built);
   }
 
@@ -280,6 +308,14 @@ record BatchLine(
     }
     if (value.isBlank()) {
       throw new Invalid("\"" + name + "\" is blank");
+    }
+    return value;
+  }
+
+  /** A JSON value as the requests carry it: whole numbers as {@code Long} (JSON reads doubles). */
+  private static Object wholeNumbersAsLong(Object value) {
+    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return d.longValue();
     }
     return value;
   }

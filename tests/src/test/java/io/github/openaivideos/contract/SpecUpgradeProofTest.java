@@ -59,7 +59,9 @@ import java.util.regex.Pattern;
             return List.of(
                 video.quality().orElse("absent"),
                 String.valueOf(video.status() == VideoStatus.CANCELLED),
-                String.valueOf(VideoStatus.CANCELLED.isKnown()));
+                String.valueOf(VideoStatus.CANCELLED.isKnown()),
+                // What a tool reading its own requests (videos batch) accepts:
+                String.join(",", CreateVideoRequest.propertyNames()));
           }
         }
       }
@@ -93,8 +95,9 @@ import java.util.regex.Pattern;
       List<String> seen = runProbe(classes, server.url("/v1/").toString());
 
       assertThat(seen)
-          .as("quality read, status named and known")
-          .containsExactly("high", "true", "true");
+          .as("quality read, status named and known, quality among the request's properties")
+          .containsExactly(
+              "high", "true", "true", "prompt,model,seconds,size,input_reference,quality");
       assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/videos/video_1");
       RecordedRequest create = server.takeRequest();
       assertThat(create.getBody().utf8()).isEqualTo("{\"prompt\":\"a cat\",\"quality\":\"high\"}");
