@@ -1,6 +1,7 @@
 package io.github.openaivideos.cli;
 
 import io.github.openaivideos.Progress;
+import io.github.openaivideos.models.VideoStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class BarView implements ProgressView {
     }
     last = progress;
     lastAt = clock.instant();
-    if (progress.status().value().equals("in_progress")) {
+    if (VideoStatus.IN_PROGRESS.equals(progress.status())) {
       // From the first observation in progress: time in the queue says nothing of the rate.
       eta.observe(progress.percent(), progress.elapsed());
     }

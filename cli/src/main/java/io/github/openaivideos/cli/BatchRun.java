@@ -271,7 +271,7 @@ final class BatchRun {
     Video video = known;
     Duration wait = settings.pollInterval();
     java.time.Instant deadline = clock.instant().plus(settings.timeout());
-    while (video == null || !isFinished(video)) {
+    while (video == null || !ProgressView.finished(video.status())) {
       if (video != null) {
         if (!clock.instant().isBefore(deadline)) {
           throw new TimedOut(
@@ -315,11 +315,6 @@ final class BatchRun {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while waiting for a job");
     }
-  }
-
-  private static boolean isFinished(Video video) {
-    return VideoStatus.COMPLETED.equals(video.status())
-        || VideoStatus.FAILED.equals(video.status());
   }
 
   /** Saves the asked variants as {@code KEY-ID.mp4} (and images); returns the file names. */

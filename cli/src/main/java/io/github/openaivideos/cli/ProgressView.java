@@ -1,6 +1,7 @@
 package io.github.openaivideos.cli;
 
 import io.github.openaivideos.Progress;
+import io.github.openaivideos.models.VideoStatus;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -35,7 +36,11 @@ interface ProgressView extends AutoCloseable {
 
   /** Whether the job has reached its end (nothing more will move). */
   static boolean finished(Progress progress) {
-    String status = progress.status().value();
-    return status.equals("completed") || status.equals("failed");
+    return finished(progress.status());
+  }
+
+  /** Whether a job in this status has reached its end: completed or failed. */
+  static boolean finished(VideoStatus status) {
+    return VideoStatus.COMPLETED.equals(status) || VideoStatus.FAILED.equals(status);
   }
 }

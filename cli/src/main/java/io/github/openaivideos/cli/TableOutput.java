@@ -3,6 +3,7 @@ package io.github.openaivideos.cli;
 import io.github.openaivideos.models.DeletedVideo;
 import io.github.openaivideos.models.Video;
 import io.github.openaivideos.models.VideoCharacter;
+import io.github.openaivideos.models.VideoStatus;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,13 +67,16 @@ final class TableOutput implements Output {
   }
 
   /** The ANSI colour of a status word: green done, red failed, yellow on its way. */
-  static @Nullable String statusColour(String status) {
-    return switch (status) {
-      case "completed" -> "32";
-      case "failed" -> "31";
-      case "queued", "in_progress" -> "33";
-      default -> null;
-    };
+  static @Nullable String statusColour(VideoStatus status) {
+    if (VideoStatus.COMPLETED.equals(status)) {
+      return "32";
+    }
+    if (VideoStatus.FAILED.equals(status)) {
+      return "31";
+    }
+    return VideoStatus.QUEUED.equals(status) || VideoStatus.IN_PROGRESS.equals(status)
+        ? "33"
+        : null;
   }
 
   @Override
@@ -81,7 +85,7 @@ final class TableOutput implements Output {
     table.row("id", video.id());
     table.row("status", video.status().value());
     if (colour) {
-      table.paint(1, statusColour(video.status().value()));
+      table.paint(1, statusColour(video.status()));
     }
     table.row("progress", video.progress() + "%");
     table.row("model", video.model().value());
@@ -117,7 +121,7 @@ final class TableOutput implements Output {
         }
         table.row(cells);
         if (colour && statusColumn >= 0) {
-          table.paint(statusColumn, statusColour(v.status().value()));
+          table.paint(statusColumn, statusColour(v.status()));
         }
       }
       out.print(table.render());
