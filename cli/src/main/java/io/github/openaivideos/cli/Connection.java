@@ -84,8 +84,15 @@ final class Connection implements AutoCloseable {
     if (session.options().baseUrl != null) {
       throw new ConfigurationException("--simulator and --base-url cannot be used together");
     }
-    VideosSimulator simulator = VideosSimulator.builder().build().start();
+    // The HTTP client first: a bad proxy setting fails before a simulator is started to leak.
     OkHttpClient http = HttpClientSetup.client(session);
+    VideosSimulator simulator;
+    try {
+      simulator = VideosSimulator.builder().build().start();
+    } catch (RuntimeException e) {
+      HttpClientSetup.close(http);
+      throw e;
+    }
     try {
       VideosClient.Builder builder =
           VideosClient.builder()

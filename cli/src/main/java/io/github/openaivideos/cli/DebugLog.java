@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code --debug}: every HTTP attempt on stderr, as curl's {@code -v} shows it: {@code > } the
  * request line and headers, {@code < } the status, the time it took and the headers. JSON bodies up
- * to {@value #MAX_BODY} bytes are shown; other bodies only by type and size. {@code Authorization},
- * {@code Proxy-Authorization} and any header or body text holding the API key read {@code
- * [REDACTED]}. An OkHttp network interceptor, so retries and redirects each show.
+ * to {@value #MAX_BODY} bytes are shown; other bodies, and compressed ones, only by type and size.
+ * {@code Authorization}, {@code Proxy-Authorization} and any header or body text holding the API
+ * key read {@code [REDACTED]}. An OkHttp network interceptor, so retries and redirects each show.
  */
 final class DebugLog implements Interceptor {
   static final int MAX_BODY = 2048;
@@ -65,7 +65,18 @@ final class DebugLog implements Interceptor {
     headers("< ", response.headers());
     ResponseBody responseBody = response.body();
     MediaType type = responseBody.contentType();
-    if (isJson(type)) {
+    String encoding = response.header("Content-Encoding");
+    if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+      // A network interceptor sees the body as sent; OkHttp decompresses it after this point.
+      line(
+          "< ["
+              + encoding
+              + " "
+              + (type == null ? "" : type + " ")
+              + "body, "
+              + size(responseBody.contentLength())
+              + "]");
+    } else if (isJson(type)) {
       ResponseBody peeked = response.peekBody(MAX_BODY + 1L);
       String text = peeked.string();
       line("< " + (text.length() > MAX_BODY ? text.substring(0, MAX_BODY) + "..." : text));

@@ -30,6 +30,7 @@ final class DownloadView implements DownloadMeter.Listener, AutoCloseable {
   private long bytes;
   private long total = -1;
   private @Nullable Instant lastDraw;
+  private boolean closed;
 
   DownloadView(StatusLine line, Clock clock, String id, String label) {
     this.line = line;
@@ -41,6 +42,9 @@ final class DownloadView implements DownloadMeter.Listener, AutoCloseable {
 
   @Override
   public synchronized void progress(long bytes, long total) {
+    if (closed) {
+      return;
+    }
     this.bytes = bytes;
     this.total = total;
     Instant now = clock.instant();
@@ -53,7 +57,7 @@ final class DownloadView implements DownloadMeter.Listener, AutoCloseable {
 
   /** Redraws with the rate of the moment, even when no bytes came. */
   synchronized void tick() {
-    if (lastDraw != null) {
+    if (!closed && lastDraw != null) {
       draw(clock.instant());
     }
   }
@@ -65,9 +69,13 @@ final class DownloadView implements DownloadMeter.Listener, AutoCloseable {
     line.draw(line(id, label, bytes, total, rate, line.width()));
   }
 
-  /** Erases the line: the saved file is listed in the result. */
+  /**
+   * Erases the line (the saved file is listed in the result); a tick or a report that comes later
+   * draws nothing.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     line.clear();
   }
 

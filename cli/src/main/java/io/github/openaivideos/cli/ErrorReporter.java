@@ -57,6 +57,13 @@ final class ErrorReporter
       Pattern.compile(
           "[\\u0000-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
 
+  /**
+   * The user and password of a URL ({@code http://user:pass@host/}): a base URL or a proxy given
+   * with its credentials prints as {@code http://[REDACTED]@host/}.
+   */
+  private static final Pattern URL_CREDENTIALS =
+      Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://)[^/\\s@]+@");
+
   private final PrintStream err;
   private final Supplier<List<String>> secrets;
   private final Supplier<String> baseUrl;
@@ -199,9 +206,12 @@ final class ErrorReporter
     return CONTROLS.matcher(s).replaceAll("");
   }
 
-  /** The text with each secret replaced by {@code [REDACTED]}, in any letter case. */
+  /**
+   * The text with each secret replaced by {@code [REDACTED]}, in any letter case, and the user and
+   * password of any URL in it.
+   */
   static String redact(String text, List<String> secrets) {
-    String s = text;
+    String s = URL_CREDENTIALS.matcher(text).replaceAll("$1[REDACTED]@");
     for (String secret : secrets) {
       if (!secret.isEmpty()) {
         s =

@@ -32,7 +32,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProxySettings {
   /** One proxy from a URL, with its credentials if it has any. */
-  record ProxyUrl(Proxy proxy, @Nullable String user, @Nullable String password) {}
+  record ProxyUrl(Proxy proxy, @Nullable String user, @Nullable String password) {
+    /** The proxy alone: the credentials never reach a log line or a message. */
+    @Override
+    public String toString() {
+      return "ProxyUrl[" + proxy + (user == null ? "" : ", credentials [REDACTED]") + "]";
+    }
+  }
 
   private final @Nullable ProxyUrl http;
   private final @Nullable ProxyUrl https;

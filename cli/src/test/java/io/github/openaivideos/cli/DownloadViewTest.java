@@ -69,6 +69,24 @@ class DownloadViewTest {
   }
 
   @Test
+  void aTickOrReportAfterCloseDrawsNothing() {
+    FakeClock clock = new FakeClock(Instant.parse("2026-01-02T03:04:05Z"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StatusLine line =
+        new StatusLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), Terminal.of(120));
+    DownloadView view = new DownloadView(line, clock, ID, "video");
+    view.progress(4_000_000, 4_000_000);
+    view.close();
+    bytes.reset();
+
+    clock.advance(Duration.ofSeconds(1));
+    view.tick(); // the ticker's last tick, late
+    view.progress(4_000_000, 4_000_000);
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void redrawsAtMostEveryTenthOfASecondAndAlwaysAtTheEnd() {
     FakeClock clock = new FakeClock(Instant.parse("2026-01-02T03:04:05Z"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -132,6 +132,59 @@ class HttpSetupTest {
   }
 
   @Test
+  void debugShowsACompressedBodyByItsEncodingNotAsBytes() throws IOException {
+    okio.Buffer gzipped = new okio.Buffer();
+    try (okio.BufferedSink sink = okio.Okio.buffer(new okio.GzipSink(gzipped))) {
+      sink.writeUtf8(EMPTY_LIST);
+    }
+    long size = gzipped.size();
+    proxy.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .addHeader("Content-Encoding", "gzip")
+            .body(gzipped)
+            .build());
+
+    CliResult result =
+        run(
+            Map.of(
+                "OPENAI_API_KEY",
+                KEY,
+                "OPENAI_BASE_URL",
+                "http://127.0.0.1:" + proxy.getPort() + "/v1"),
+            "--debug",
+            "list");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err())
+        .contains("< [gzip application/json body, " + size + " bytes]\n")
+        .doesNotContain("\u001f");
+    assertThat(result.out()).isEqualTo("No videos.\n");
+  }
+
+  @Test
+  void credentialsInTheBaseUrlAreNeverPrinted() {
+    proxy.enqueue(json(EMPTY_LIST));
+    String withCredentials = "http://user:s3cret@127.0.0.1:" + proxy.getPort() + "/v1";
+
+    CliResult debug =
+        run(Map.of("OPENAI_API_KEY", KEY), "--base-url", withCredentials, "--debug", "list");
+    CliResult refused =
+        run(
+            Map.of("OPENAI_API_KEY", KEY),
+            "--base-url",
+            "http://user:s3cret@127.0.0.1:1/v1",
+            "list");
+
+    assertThat(debug.err())
+        .contains("> GET http://[REDACTED]@127.0.0.1:" + proxy.getPort() + "/v1/videos\n")
+        .doesNotContain("s3cret");
+    assertThat(refused.err())
+        .isEqualTo(
+            "error: cannot connect to http://[REDACTED]@127.0.0.1:1/v1: is the server running?\n");
+  }
+
+  @Test
   void withoutDebugNothingOfTheExchangeIsPrinted() {
     proxy.enqueue(json(EMPTY_LIST));
 
