@@ -4,7 +4,6 @@ import io.github.openaivideos.Progress;
 import io.github.openaivideos.models.VideoStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * goes, then the bar, then the id is cut further. The clock moves every {@link #tick} (each second)
  * even when the server has nothing new.
  */
-final class BarView implements ProgressView {
+final class BarView extends ClockedView {
   static final int WIDTH = 20;
   static final int MIN_WIDTH = 10;
 
@@ -33,24 +32,15 @@ final class BarView implements ProgressView {
   static final int MIN_ID = 16;
 
   private final StatusLine line;
-  private final Clock clock;
   private final Eta eta = new Eta();
-  private @Nullable Progress last;
-  private Instant lastAt = Instant.EPOCH;
-  private boolean ended;
 
   BarView(StatusLine line, Clock clock) {
+    super(clock);
     this.line = line;
-    this.clock = clock;
   }
 
   @Override
-  public synchronized void update(Progress progress) {
-    if (ended) {
-      return;
-    }
-    last = progress;
-    lastAt = clock.instant();
+  void show(Progress progress) {
     if (VideoStatus.IN_PROGRESS.equals(progress.status())) {
       // From the first observation in progress: time in the queue says nothing of the rate.
       eta.observe(progress.percent(), progress.elapsed());
@@ -59,25 +49,18 @@ final class BarView implements ProgressView {
   }
 
   @Override
-  public synchronized void tick() {
-    Progress progress = last;
-    if (ended || progress == null || ProgressView.finished(progress)) {
-      return;
+  void showTime(Progress last, Duration elapsed) {
+    draw(last, elapsed);
+  }
+
+  /** Ctrl-C leaves the line as it is and draws nothing more; the end moves to a fresh line. */
+  @Override
+  void end(boolean interrupted) {
+    if (interrupted) {
+      line.stop();
+    } else {
+      line.end();
     }
-    Duration since = Duration.between(lastAt, clock.instant());
-    draw(progress, progress.elapsed().plus(since.isNegative() ? Duration.ZERO : since));
-  }
-
-  @Override
-  public synchronized void interrupted() {
-    ended = true;
-    line.stop();
-  }
-
-  @Override
-  public synchronized void close() {
-    ended = true;
-    line.end();
   }
 
   private void draw(Progress progress, Duration elapsed) {

@@ -4,8 +4,6 @@ import io.github.openaivideos.Progress;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One plain line per change, for logs and pipes (no carriage returns), and while nothing changes a
@@ -17,53 +15,32 @@ import org.jspecify.annotations.Nullable;
  * [0:42] video_123 in_progress 5%
  * </pre>
  */
-final class LogView implements ProgressView {
+final class LogView extends ClockedView {
   static final Duration STILL = Duration.ofSeconds(30);
 
   private final PrintStream err;
-  private final Clock clock;
-  private @Nullable Progress last;
-  private Instant lastAt = Instant.EPOCH;
   private Duration lastPrinted = Duration.ZERO;
-  private boolean ended;
 
   LogView(PrintStream err, Clock clock) {
+    super(clock);
     this.err = err;
-    this.clock = clock;
   }
 
   @Override
-  public synchronized void update(Progress progress) {
-    if (ended) {
-      return;
-    }
-    last = progress;
-    lastAt = clock.instant();
+  void show(Progress progress) {
     print(progress.elapsed(), "", progress);
   }
 
   @Override
-  public synchronized void tick() {
-    Progress progress = last;
-    if (ended || progress == null || ProgressView.finished(progress)) {
-      return;
-    }
-    Duration since = Duration.between(lastAt, clock.instant());
-    Duration now = progress.elapsed().plus(since);
-    if (now.minus(lastPrinted).compareTo(STILL) >= 0) {
-      print(now, "still ", progress);
+  void showTime(Progress last, Duration elapsed) {
+    if (elapsed.minus(lastPrinted).compareTo(STILL) >= 0) {
+      print(elapsed, "still ", last);
     }
   }
 
+  /** Every line is complete already. */
   @Override
-  public synchronized void interrupted() {
-    ended = true;
-  }
-
-  @Override
-  public synchronized void close() {
-    ended = true;
-  }
+  void end(boolean interrupted) {}
 
   private void print(Duration elapsed, String still, Progress progress) {
     err.println(
