@@ -726,6 +726,36 @@ class BatchCommandTest {
     }
   }
 
+  @Test
+  void unreadableRecordsOfTheJournalAreSkippedAndCountedOnce() throws Exception {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
+      Path out = Files.createDirectories(dir.resolve("out"));
+      String hash = BatchLine.parse(1, "{\"prompt\":\"A cat\"}").requestHash();
+      Video job = sim.create("A cat", "key-1");
+      // A write cut short by a full disk, and the next record on the same line.
+      BatchSimulator.write(
+          out.resolve("manifest.jsonl"),
+          creating(1, "key-1", hash, "2026-01-02T03:04:05Z"),
+          "{\"line\":1,\"key\":\"1\",\"state\":\"crea"
+              + "{\"line\":1,\"key\":\"1\",\"state\":\"created\",\"id\":\""
+              + job.id()
+              + "\"}",
+          "garbage");
+
+      CliResult result = sim.run("batch", file.toString(), "--out", out.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.err())
+          .startsWith(
+              "warning: "
+                  + out.resolve("manifest.jsonl")
+                  + ": skipped 2 unreadable records (cut short by a kill or a full disk); their"
+                  + " lines go on from the record before\n");
+      assertThat(sim.jobs()).extracting(Video::id).containsExactly(job.id());
+    }
+  }
+
   private static String creating(int line, String key, String hash, String at) {
     return "{\"line\":"
         + line
