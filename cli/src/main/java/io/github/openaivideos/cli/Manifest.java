@@ -101,7 +101,7 @@ final class Manifest implements AutoCloseable {
     }
   }
 
-  /** The folder cannot be used: another run holds it, or its journal is not one. */
+  /** The folder cannot be used: another run holds it. */
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -113,7 +113,8 @@ final class Manifest implements AutoCloseable {
   /**
    * Locks the folder and reads its journal (none yet is an empty one).
    *
-   * @throws Refused if another run holds the folder or its journal cannot be read
+   * @throws Refused if another run holds the folder
+   * @throws UncheckedIOException if the journal cannot be opened or read (nothing is left open)
    */
   static Manifest open(Path folder) {
     return open(folder, channel -> channel);
