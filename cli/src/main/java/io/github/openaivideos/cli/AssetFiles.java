@@ -63,6 +63,21 @@ final class AssetFiles {
         : stem + "." + stem(variant.value());
   }
 
+  /** The longest start of a batch line's key kept in its file names. */
+  static final int MAX_KEY = 40;
+
+  /**
+   * A batch line's file name: {@code KEY-ID.mp4} (and {@code KEY-ID.thumbnail}, ...), with the key
+   * cut to {@link #MAX_KEY} characters and the id kept whole, so that two jobs never share a name.
+   */
+  static String fileName(String key, String videoId, ContentVariant variant) {
+    String keyStem = stem(key);
+    if (keyStem.length() > MAX_KEY) {
+      keyStem = keyStem.substring(0, MAX_KEY);
+    }
+    return keyStem + "-" + fileName(videoId, variant);
+  }
+
   /**
    * {@code folder/name}, after checking that it lies directly inside the folder.
    *

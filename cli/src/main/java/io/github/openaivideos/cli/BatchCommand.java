@@ -48,7 +48,8 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every line completed",
-      "1:an API error stopped some lines (run the command again to resume them)",
+      "1:an API error stopped some lines, the manifest could not be written or the file changed"
+          + " during the run (run the command again to resume)",
       "2:an invalid line or option (nothing was sent)",
       "3:some jobs failed (status failed)"
     })
@@ -152,10 +153,16 @@ final class BatchCommand implements Callable<Integer> {
                     + "; nothing was sent");
         return ExitCode.USAGE;
       }
-      try (Connection connection = Connection.open(session)) {
-        run(manifest, connection.client(), checked.lines());
+      try {
+        try (Connection connection = Connection.open(session)) {
+          run(manifest, connection.client(), checked.lines());
+        }
+        return report(manifest);
+      } catch (Manifest.WriteFailed | BatchLine.Changed e) {
+        // The run stopped; every started job is in the journal (or found by listing) for the next.
+        session.err().println(ErrorReporter.oneLine("error: " + e.getMessage()));
+        return ExitCode.API_ERROR;
       }
-      return report(manifest);
     }
   }
 
@@ -205,7 +212,10 @@ final class BatchCommand implements Callable<Integer> {
                   Duration.ofMillis(Math.round(pollSeconds * 1000)),
                   timeout,
                   out),
-              progress)
+              progress,
+              e ->
+                  ErrorReporter.describe(
+                      e, Connection.baseUrl(session), ErrorReporter.secretsOf(session)))
           .run();
     } finally {
       onInterrupt.close();
@@ -240,11 +250,25 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   private Manifest openManifest() {
+    Manifest manifest;
     try {
-      return Manifest.open(out);
+      manifest = Manifest.open(out);
     } catch (Manifest.Refused e) {
       throw new ConfigurationException(String.valueOf(e.getMessage()));
     }
+    if (manifest.skipped() > 0) {
+      session
+          .err()
+          .println(
+              "warning: "
+                  + manifest.file()
+                  + ": skipped "
+                  + manifest.skipped()
+                  + (manifest.skipped() == 1 ? " unreadable record" : " unreadable records")
+                  + " (cut short by a kill or a full disk); their lines go on from the record"
+                  + " before");
+    }
+    return manifest;
   }
 
   /**
@@ -311,7 +335,11 @@ final class BatchCommand implements Callable<Integer> {
           }
         });
     for (int i = 0; i < unfinished.size() && i < MAX_LISTED; i++) {
-      session.err().println(ErrorReporter.oneLine(unfinished.get(i)));
+      session
+          .err()
+          .println(
+              ErrorReporter.redact(
+                  ErrorReporter.oneLine(unfinished.get(i)), ErrorReporter.secretsOf(session)));
     }
     if (unfinished.size() > MAX_LISTED) {
       session

@@ -125,12 +125,25 @@ record BatchLine(
     }
   }
 
-  /** Parses a line that was checked before the run began: failing now means the file changed. */
+  /** A line checked before the run began is no longer valid: the file was edited during the run. */
+  static final class Changed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Changed(Path file, int number, Invalid cause) {
+      super(file + ":" + number + " changed during the run; rerun to pick up the change", cause);
+    }
+  }
+
+  /**
+   * Parses a line that was checked before the run began.
+   *
+   * @throws Changed if it no longer parses: the file changed
+   */
   static BatchLine reparse(Path file, int number, String text) {
     try {
       return parse(number, text);
     } catch (Invalid e) {
-      throw new IllegalStateException(file + ":" + number + " changed during the run", e);
+      throw new Changed(file, number, e);
     }
   }
 

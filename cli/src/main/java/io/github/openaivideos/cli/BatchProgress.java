@@ -33,6 +33,7 @@ final class BatchProgress implements AutoCloseable {
   private final Ticker.Ticks ticks;
   private String lastLogged = "";
   private @Nullable Instant lastLoggedAt;
+  private boolean closed;
 
   /**
    * @param statusLine the line to redraw in place, or null to log lines (not a terminal, or
@@ -52,6 +53,23 @@ final class BatchProgress implements AutoCloseable {
   /** A line finished in an earlier run. */
   void alreadyFinished(boolean completed) {
     (completed ? done : failed).incrementAndGet();
+  }
+
+  /**
+   * A line counted as ended (in this run, or finished in an earlier one) is run again: it leaves
+   * its count, so that it is counted once when it ends again.
+   *
+   * @param thisRun whether it ended in this run (else it was finished in an earlier one)
+   */
+  void retrying(String state, boolean thisRun) {
+    if (thisRun) {
+      finishedNow.decrementAndGet();
+    }
+    switch (state) {
+      case "completed" -> done.decrementAndGet();
+      case "failed" -> failed.decrementAndGet();
+      default -> errors.decrementAndGet();
+    }
   }
 
   void started() {
@@ -118,6 +136,9 @@ final class BatchProgress implements AutoCloseable {
 
   /** One tick: redraw the line, or log it when it changed and enough time has passed. */
   synchronized void tick() {
+    if (closed) {
+      return; // a tick that lost the race with close: the final line is already shown
+    }
     if (statusLine != null) {
       statusLine.draw(fitted(statusLine.width()));
       return;
@@ -135,6 +156,10 @@ final class BatchProgress implements AutoCloseable {
   /** Stops the ticks and shows the final line. */
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     ticks.close();
     if (statusLine != null) {
       statusLine.draw(fitted(statusLine.width()));

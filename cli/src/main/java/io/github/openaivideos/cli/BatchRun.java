@@ -29,6 +29,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,13 @@ import org.jspecify.annotations.Nullable;
  * SharedBackoff}. A line whose create failed in a way that leaves unknown whether the job started
  * (a lost connection, a 5xx) is reconciled after the others are done (see {@link Reconciler}) and
  * then run again, in up to {@link #ROUNDS} rounds.
+ *
+ * <p>No job is held by two lines. When a line's create, sent with its own idempotency key, answers
+ * with a job that reconciliation gave another line, the server has shown that it honours the key:
+ * the job is this line's, the other line is journaled back to {@code creating} (its own key, no
+ * job) and created again, and reconciliation is skipped for the rest of the run. A journal that
+ * cannot be written stops the run: no new line starts, and {@link #run} throws {@link
+ * Manifest.WriteFailed} once the lines in flight have ended.
  */
 final class BatchRun {
   static final int ROUNDS = 3;
@@ -67,12 +75,25 @@ final class BatchRun {
   private final Sleeper sleeper;
   private final Settings settings;
   private final BatchProgress progress;
+  private final Function<Throwable, String> words;
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();
-  private final Set<String> uncertain = ConcurrentHashMap.newKeySet();
+
+  /** The lines to run again in the next round: an uncertain create, a job given back. */
+  private final Set<String> again = ConcurrentHashMap.newKeySet();
+
+  /** The state each line was last counted in by the progress line, and whether this run. */
+  private final Map<String, String> counted = new ConcurrentHashMap<>();
+
+  /** Held while a line's job is journaled or given back to the line whose key created it. */
+  private final Object ownership = new Object();
+
   private final AtomicInteger threadNumber = new AtomicInteger();
+  private volatile boolean keysHonoured;
+  private volatile @Nullable RuntimeException stopped;
 
   /**
    * @param client the client with retries off: the shared backoff does the retrying
+   * @param words what the tool says of a failure (in its own words, one line, keys redacted)
    */
   BatchRun(
       Path input,
@@ -82,7 +103,8 @@ final class BatchRun {
       Clock clock,
       Sleeper sleeper,
       Settings settings,
-      BatchProgress progress) {
+      BatchProgress progress,
+      Function<Throwable, String> words) {
     this.input = input;
     this.manifest = manifest;
     this.client = client;
@@ -91,25 +113,39 @@ final class BatchRun {
     this.sleeper = sleeper;
     this.settings = settings;
     this.progress = progress;
+    this.words = words;
   }
 
-  /** Runs every line not finished in an earlier run. */
+  /**
+   * Runs every line not finished in an earlier run.
+   *
+   * @throws Manifest.WriteFailed if the journal could not be written (the lines in flight ended
+   *     first; each started job is found again by the next run)
+   */
   void run() {
     claimed.addAll(manifest.ids());
     Set<String> only = null;
     for (int round = 1; round <= ROUNDS; round++) {
       reconcile(only);
-      uncertain.clear();
+      again.clear();
       runLines(only, round == 1);
-      if (uncertain.isEmpty()) {
+      RuntimeException failure = stopped;
+      if (failure != null) {
+        throw failure;
+      }
+      if (again.isEmpty()) {
         return;
       }
-      only = Set.copyOf(uncertain);
+      only = Set.copyOf(again);
     }
   }
 
   /** Lines journaled as being created but with no job id: find their jobs before creating. */
   private void reconcile(@Nullable Set<String> only) {
+    if (keysHonoured) {
+      // Sending the line again with its key is exact: the server answers with the job it started.
+      return;
+    }
     List<Reconciler.Pending> pending = new ArrayList<>();
     forEachLine(
         line -> {
@@ -149,10 +185,14 @@ final class BatchRun {
     try {
       forEachLine(
           line -> {
+            if (stopped != null) {
+              return;
+            }
             Manifest.Entry entry = manifest.entry(line.key());
             if (entry != null && entry.finished()) {
               if (countFinished) {
                 progress.alreadyFinished(entry.state().equals("completed"));
+                counted.put(line.key(), EARLIER + entry.state());
               }
               return;
             }
@@ -160,12 +200,26 @@ final class BatchRun {
               return;
             }
             slots.acquireUninterruptibly();
+            if (stopped != null) {
+              slots.release(); // stopped while this line waited for a worker
+              return;
+            }
+            String before = counted.get(line.key());
+            if (before != null) {
+              progress.retrying(before.replace(EARLIER, ""), !before.startsWith(EARLIER));
+            }
             progress.started();
             pool.execute(
                 () -> {
+                  String state = "error";
                   try {
-                    progress.ended(process(line));
+                    state = process(line);
+                  } catch (RuntimeException e) {
+                    // The journal cannot be written (or worse): stop taking lines.
+                    stop(e);
                   } finally {
+                    counted.put(line.key(), state);
+                    progress.ended(state);
                     slots.release();
                   }
                 });
@@ -183,44 +237,80 @@ final class BatchRun {
     }
   }
 
-  /** One line from wherever it stands to its end; returns its final state. */
-  private String process(BatchLine line) {
-    Manifest.Entry entry = manifest.entry(line.key());
-    String id = entry == null ? null : entry.id();
-    try {
-      Video video = null;
-      if (id == null) {
-        video = create(line, entry);
-        if (video == null) {
-          return "error";
-        }
-        id = video.id();
+  /** Prefix of a state {@link #counted} from an earlier run's journal. */
+  private static final String EARLIER = "earlier:";
+
+  /** The first failure that stops the run; the lines in flight end, no other starts. */
+  private void stop(RuntimeException e) {
+    synchronized (ownership) {
+      if (stopped == null) {
+        stopped = e;
       }
-      Video done = follow(id, video);
-      Map<String, Object> record = record(line, "");
-      record.put("id", id);
-      if (VideoStatus.FAILED.equals(done.status())) {
-        record.put("state", "failed");
-        record.put("files", List.of());
-        record.put("error", jobError(done));
-      } else {
-        record.put("state", "completed");
-        record.put("files", download(line, id));
-        record.put("error", null);
-      }
-      manifest.append(record);
-      return (String) record.get("state");
-    } catch (RuntimeException e) {
-      // Whatever stopped the line (an API error, a file that cannot be written, ...) is journaled,
-      // so that the line is picked up again by the next run.
-      Map<String, Object> record = record(line, "error");
-      if (id != null) {
-        record.put("id", id);
-      }
-      record.put("error", error(e));
-      manifest.append(record);
-      return "error";
     }
+  }
+
+  /**
+   * One line from wherever it stands to its end; returns its final state.
+   *
+   * @throws Manifest.WriteFailed if the journal could not be written
+   */
+  private String process(BatchLine line) {
+    while (true) {
+      Manifest.Entry entry = manifest.entry(line.key());
+      String id = entry == null ? null : entry.id();
+      try {
+        Video video = null;
+        if (id == null) {
+          video = create(line, entry);
+          if (video == null) {
+            return "error";
+          }
+          id = video.id();
+        }
+        Video done = follow(id, video);
+        if (!owns(line, id)) {
+          continue; // given back to the line whose key created it: create this line's own
+        }
+        Map<String, Object> record = record(line, "");
+        record.put("id", id);
+        if (VideoStatus.FAILED.equals(done.status())) {
+          record.put("state", "failed");
+          record.put("files", List.of());
+          record.put("error", jobError(done));
+        } else {
+          record.put("state", "completed");
+          record.put("files", download(line, id));
+          record.put("error", null);
+        }
+        synchronized (ownership) {
+          if (!owns(line, id)) {
+            continue;
+          }
+          manifest.append(record);
+        }
+        return (String) record.get("state");
+      } catch (Manifest.WriteFailed e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // Whatever stopped the line (an API error, a file that cannot be written, ...) is
+        // journaled, so that the line is picked up again by the next run.
+        Map<String, Object> record = record(line, "error");
+        synchronized (ownership) {
+          if (id != null && owns(line, id)) {
+            record.put("id", id);
+          }
+          record.put("error", error(e));
+          manifest.append(record);
+        }
+        return "error";
+      }
+    }
+  }
+
+  /** Whether the journal still gives the job to the line (not given back to another). */
+  private boolean owns(BatchLine line, String id) {
+    Manifest.Entry entry = manifest.entry(line.key());
+    return entry != null && id.equals(entry.id());
   }
 
   /**
@@ -250,20 +340,52 @@ final class BatchRun {
       error.put("code", "uncertain");
       error.put(
           "message",
-          ErrorReporter.oneLine(
-              String.valueOf(e.getMessage())
-                  + " (the job may have been created; it is looked for before trying again)"));
+          words.apply(e)
+              + " (the job may have been created; it is looked for before trying again)");
       Map<String, Object> record = record(line, "error");
       record.put("error", error);
       manifest.append(record);
-      uncertain.add(line.key());
+      again.add(line.key());
       return null;
     }
-    claimed.add(video.id());
-    Map<String, Object> created = record(line, "created");
-    created.put("id", video.id());
-    manifest.append(created);
+    synchronized (ownership) {
+      if (!claimed.add(video.id())) {
+        takeBack(line, video.id());
+      }
+      Map<String, Object> created = record(line, "created");
+      created.put("id", video.id());
+      manifest.append(created);
+    }
     return video;
+  }
+
+  /**
+   * The create of {@code line}, sent with its own key, answered with a job the journal gives to
+   * another line: when reconciliation gave it that line, the server honours keys and the job is
+   * this line's. The other line is journaled back to {@code creating} with its own key and no job
+   * (before this line's {@code created} record), to be created again: by its worker when it is
+   * running, else in the next round. Reconciliation is skipped from now on.
+   */
+  private void takeBack(BatchLine line, String id) {
+    for (Manifest.Entry other : manifest.entries().values()) {
+      if (other.key().equals(line.key()) || !id.equals(other.id()) || !other.reconciled()) {
+        continue;
+      }
+      keysHonoured = true;
+      Map<String, Object> back = new LinkedHashMap<>();
+      back.put("line", other.line());
+      back.put("key", other.key());
+      back.put("state", "creating");
+      back.put("idempotency_key", other.idempotencyKey());
+      back.put("request_hash", other.requestHash());
+      back.put("at", other.at());
+      back.put("id", null);
+      back.put("files", List.of());
+      back.put("error", null);
+      back.put("given_back_to", line.key());
+      manifest.append(back);
+      again.add(other.key());
+    }
   }
 
   /** Polls the job until it completed or failed, at the server's hint or the poll interval. */
@@ -272,6 +394,9 @@ final class BatchRun {
     Duration wait = settings.pollInterval();
     java.time.Instant deadline = clock.instant().plus(settings.timeout());
     while (video == null || !ProgressView.finished(video.status())) {
+      if (stopped != null) {
+        throw new CancellationException("the run stopped: " + stopped.getMessage());
+      }
       if (video != null) {
         if (!clock.instant().isBefore(deadline)) {
           throw new TimedOut(
@@ -321,8 +446,7 @@ final class BatchRun {
   private List<String> download(BatchLine line, String id) {
     List<String> files = new ArrayList<>();
     for (ContentVariant variant : settings.variants()) {
-      String stem = line.key() + "-" + id;
-      Path target = AssetFiles.inside(settings.out(), AssetFiles.fileName(stem, variant));
+      Path target = AssetFiles.inside(settings.out(), AssetFiles.fileName(line.key(), id, variant));
       gate.call(SharedBackoff.Retry.SAFE, () -> client.download(id, variant, target));
       Path saved =
           variant.equals(ContentVariant.VIDEO) ? target : AssetFiles.withImageExtension(target);
@@ -355,7 +479,7 @@ final class BatchRun {
     return error;
   }
 
-  private static Map<String, Object> error(RuntimeException e) {
+  private Map<String, Object> error(RuntimeException e) {
     Map<String, Object> error = new LinkedHashMap<>();
     String code =
         e instanceof ApiException api
@@ -366,7 +490,7 @@ final class BatchRun {
                     ? "timeout"
                     : e instanceof UncheckedIOException ? "io" : "unexpected";
     error.put("code", code);
-    error.put("message", ErrorReporter.oneLine(String.valueOf(e.getMessage())));
+    error.put("message", words.apply(e));
     return error;
   }
 

@@ -1,5 +1,6 @@
 package io.github.openaivideos.cli;
 
+import io.github.openaivideos.ApiConnectionException;
 import io.github.openaivideos.VideoFailedException;
 import io.github.openaivideos.VideosClient;
 import io.github.openaivideos.VideosException;
@@ -97,6 +98,36 @@ final class ErrorReporter
       keys.add(env);
     }
     return keys;
+  }
+
+  /**
+   * A failure as the tool says it, without the {@code error: } in front: in the tool's own words
+   * ({@link CliWords}), a lost connection as {@code cannot connect to URL: connection reset}, on
+   * one line, with the keys replaced by {@code [REDACTED]}. For messages kept rather than printed
+   * at once (videos batch journals them).
+   */
+  static String describe(Throwable e, String baseUrl, List<String> secrets) {
+    String words = CliWords.failure(e, baseUrl);
+    if (words == null && e instanceof ApiConnectionException) {
+      words = "cannot connect to " + baseUrl + ": " + connectionReason(e);
+    }
+    if (words == null) {
+      words = CliWords.message(e);
+    }
+    return redact(oneLine(words), secrets);
+  }
+
+  /** What ended a connection, from the deepest cause: {@code connection reset}, {@code timeout}. */
+  private static String connectionReason(Throwable e) {
+    Throwable root = e;
+    for (int depth = 0; root.getCause() != null && depth < 20; depth++) {
+      root = root.getCause();
+    }
+    String reason = root == e ? null : root.getMessage();
+    if (reason == null || reason.isBlank()) {
+      return "the connection was lost";
+    }
+    return reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
   }
 
   /** Picocli could not parse the command line (unknown option, missing or invalid value). */

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +29,11 @@ import org.jspecify.annotations.Nullable;
  * a {@code creating} record (with its idempotency key) before its create is sent, a {@code created}
  * record with the job's id once the server answered, and a final {@code completed}, {@code failed}
  * or {@code error} record. Read back, the records of a line are merged in order, so its last state
- * wins; a torn last record (the process killed while writing it) is cut off. A lock on {@code
- * DIR/.lock} keeps a second run away from the same folder while this one is open.
+ * wins. A record that cannot be read (torn by a kill or a full disk) is skipped wherever it is, and
+ * counted ({@link #skipped()}): dropping one is always safe, since a {@code creating} record is on
+ * disk before its create is sent, and a torn later record leaves the line at its previous state. A
+ * write that fails is cut back off the file, as far as it can be. A lock on {@code DIR/.lock} keeps
+ * a second run away from the same folder while this one is open.
  */
 final class Manifest implements AutoCloseable {
   static final String FILE = "manifest.jsonl";
@@ -51,6 +55,7 @@ final class Manifest implements AutoCloseable {
       @Nullable String requestHash,
       @Nullable String at,
       @Nullable String id,
+      boolean reconciled,
       List<String> files,
       @Nullable Map<String, Object> error) {
 
@@ -64,21 +69,39 @@ final class Manifest implements AutoCloseable {
   private final FileLock lock;
   private final FileChannel channel;
   private final Map<String, Entry> entries;
+  private final int skipped;
 
   private Manifest(
-      Path file,
-      FileChannel lockChannel,
-      FileLock lock,
-      FileChannel channel,
-      Map<String, Entry> entries) {
+      Path file, FileChannel lockChannel, FileLock lock, FileChannel channel, Read read) {
     this.file = file;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.channel = channel;
-    this.entries = entries;
+    this.entries = read.entries();
+    this.skipped = read.skipped();
   }
 
-  /** The folder cannot be used: another run holds it, or its journal is not one. */
+  /** What reading the journal found: each line's state, and how many records were unreadable. */
+  private record Read(Map<String, Entry> entries, int skipped) {}
+
+  /** The journal could not be written: the run cannot go on safely. */
+  static final class WriteFailed extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
+    WriteFailed(Path file, IOException cause) {
+      super("cannot write " + file + ": " + reason(cause), cause);
+    }
+
+    private static String reason(IOException e) {
+      String reason = e.getMessage();
+      if (reason == null || reason.isBlank()) {
+        return "input/output error";
+      }
+      return reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
+    }
+  }
+
+  /** The folder cannot be used: another run holds it. */
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -90,11 +113,21 @@ final class Manifest implements AutoCloseable {
   /**
    * Locks the folder and reads its journal (none yet is an empty one).
    *
-   * @throws Refused if another run holds the folder or its journal cannot be read
+   * @throws Refused if another run holds the folder
+   * @throws UncheckedIOException if the journal cannot be opened or read (nothing is left open)
    */
   static Manifest open(Path folder) {
+    return open(folder, channel -> channel);
+  }
+
+  /**
+   * As {@link #open(Path)}, writing through {@code journal} wrapped around the journal's channel
+   * (for tests: a disk that fills up).
+   */
+  static Manifest open(Path folder, UnaryOperator<FileChannel> journal) {
     Path file = folder.resolve(FILE);
     FileChannel lockChannel = null;
+    FileChannel channel = null;
     try {
       lockChannel =
           FileChannel.open(
@@ -113,19 +146,30 @@ final class Manifest implements AutoCloseable {
                 + folder.resolve(LOCK)
                 + "); wait for it to end, or use another --out folder");
       }
-      FileChannel channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      Map<String, Entry> entries = read(file, channel);
+      channel =
+          journal.apply(
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE));
+      Read read = read(file, channel);
       channel.position(channel.size());
-      return new Manifest(file, lockChannel, lock, channel, entries);
+      return new Manifest(file, lockChannel, lock, channel, read);
     } catch (IOException e) {
+      closeQuietly(channel);
       closeQuietly(lockChannel);
       throw new UncheckedIOException("cannot open " + file, e);
     } catch (RuntimeException e) {
+      closeQuietly(channel);
       closeQuietly(lockChannel);
       throw e;
     }
+  }
+
+  /** How many records of the journal could not be read and were skipped. */
+  int skipped() {
+    return skipped;
   }
 
   /** The journal's path. */
@@ -154,17 +198,32 @@ final class Manifest implements AutoCloseable {
     return Map.copyOf(entries);
   }
 
-  /** Appends one record and forces it to disk; returns the line's merged state. */
+  /**
+   * Appends one record and forces it to disk; returns the line's merged state.
+   *
+   * @throws WriteFailed if it could not be written; what was written of it is cut off again (as far
+   *     as the file allows), so that the next record starts on a line of its own
+   */
   synchronized Entry append(Map<String, Object> record) {
     byte[] bytes = (JSON.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    long start = -1;
     try {
+      start = channel.position();
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
       channel.force(false);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      if (start >= 0) {
+        try {
+          channel.truncate(start);
+          channel.position(start);
+        } catch (IOException | RuntimeException ignored) {
+          // Best effort: a torn record left behind is skipped when the journal is read.
+        }
+      }
+      throw new WriteFailed(file, e);
     }
     Entry merged = merge(entries.get(String.valueOf(record.get("key"))), record);
     entries.put(merged.key(), merged);
@@ -184,9 +243,11 @@ final class Manifest implements AutoCloseable {
 
   /**
    * Reads every complete record; a last line without its newline (a write cut short) is cut off the
-   * file, so the next record starts on a line of its own.
+   * file, so the next record starts on a line of its own. A line that is not a record is skipped
+   * (counted), except for a whole record it ends with: a torn record followed by the next one on
+   * the same line loses only itself.
    */
-  private static Map<String, Entry> read(Path file, FileChannel channel) throws IOException {
+  private static Read read(Path file, FileChannel channel) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     int end = bytes.length;
     while (end > 0 && bytes[end - 1] != '\n') {
@@ -196,27 +257,36 @@ final class Manifest implements AutoCloseable {
       channel.truncate(end);
     }
     Map<String, Entry> entries = new LinkedHashMap<>();
+    int skipped = 0;
     List<String> lines = new String(bytes, 0, end, StandardCharsets.UTF_8).lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
+    for (String line : lines) {
+      if (line.isBlank()) {
         continue;
       }
-      Map<String, Object> record;
-      try {
-        record = JSON.fromJson(lines.get(i));
-      } catch (IOException | JsonDataException e) {
-        record = null;
+      Map<String, Object> record = record(line);
+      if (record == null) {
+        skipped++;
+        int last = line.lastIndexOf(RECORD_START);
+        record = last > 0 ? record(line.substring(last)) : null;
       }
-      if (record == null || !(record.get("key") instanceof String key)) {
-        throw new Refused(
-            file
-                + ":"
-                + (i + 1)
-                + ": not a record of videos batch; move the file away to start afresh");
+      if (record != null && record.get("key") instanceof String key) {
+        entries.put(key, merge(entries.get(key), record));
       }
-      entries.put(key, merge(entries.get(key), record));
     }
-    return entries;
+    return new Read(entries, skipped);
+  }
+
+  /** How every record starts (the line number is its first field). */
+  private static final String RECORD_START = "{\"line\":";
+
+  /** The record on this line, or null when it is none. */
+  private static @Nullable Map<String, Object> record(String line) {
+    try {
+      Map<String, Object> record = JSON.fromJson(line);
+      return record != null && record.get("key") instanceof String ? record : null;
+    } catch (IOException | JsonDataException e) {
+      return null;
+    }
   }
 
   private static Entry merge(@Nullable Entry before, Map<String, Object> record) {
@@ -229,10 +299,18 @@ final class Manifest implements AutoCloseable {
       putIfNotNull(fields, "request_hash", before.requestHash());
       putIfNotNull(fields, "at", before.at());
       putIfNotNull(fields, "id", before.id());
+      fields.put("reconciled", before.reconciled());
       fields.put("files", before.files());
       putIfNotNull(fields, "error", before.error());
     }
+    Object idBefore = fields.get("id");
     fields.putAll(record);
+    if (record.containsKey("id")
+        && !record.containsKey("reconciled")
+        && !java.util.Objects.equals(record.get("id"), idBefore)) {
+      // A record that sets another id (or clears it) says so when the job was found by listing.
+      fields.put("reconciled", false);
+    }
     Object line = fields.get("line");
     Object files = fields.get("files");
     Object error = fields.get("error");
@@ -244,6 +322,7 @@ final class Manifest implements AutoCloseable {
         string(fields.get("request_hash")),
         string(fields.get("at")),
         string(fields.get("id")),
+        Boolean.TRUE.equals(fields.get("reconciled")),
         files instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(),
         error instanceof Map<?, ?> map ? stringKeys(map) : null);
   }

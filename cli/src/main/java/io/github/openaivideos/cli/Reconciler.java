@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the jobs of lines whose create may have reached the server without its answer reaching the
@@ -22,8 +23,10 @@ import java.util.Set;
  * that honours {@code Idempotency-Key} makes a second create harmless; this is for one that ignores
  * it: the newest videos are listed, back to a minute before the oldest such line was journaled, and
  * each line takes the newest video no other line has claimed whose prompt (and model, seconds and
- * size, where the line gives them; for a remix, the source video) match. Only a line for which none
- * is found is created again.
+ * size, where the line gives them; for a remix, the source video) match. The lines that give the
+ * most of these fields choose first, and a line never takes a video that a line giving more fields
+ * matches: {@code {"prompt":"a cat"}} does not take the job of {@code {"prompt":"a
+ * cat","model":"sora-2-pro"}}. Only a line for which none is found is created again.
  */
 final class Reconciler {
   /** How far before a line's "creating" record its job may have been created (clock skew). */
@@ -50,7 +53,10 @@ final class Reconciler {
       return found;
     }
     List<Pending> open = new ArrayList<>(pending);
-    open.sort(Comparator.comparingInt(p -> p.line().number()));
+    // The most specific lines first, then in the order of the file.
+    open.sort(
+        Comparator.comparingInt((Pending p) -> -givenFields(p.line()))
+            .thenComparingInt(p -> p.line().number()));
     Instant oldest =
         open.stream().map(Pending::at).min(Comparator.naturalOrder()).orElseThrow().minus(SLACK);
     ListVideos query = ListVideos.defaults().limit(100).order(ListOrder.DESC);
@@ -65,13 +71,11 @@ final class Reconciler {
         if (claimed.contains(video.id())) {
           continue;
         }
-        for (Pending candidate : open) {
-          if (!created.isBefore(candidate.at().minus(SLACK)) && matches(candidate.line(), video)) {
-            found.put(candidate.line().key(), video.id());
-            claimed.add(video.id());
-            open.remove(candidate);
-            break;
-          }
+        Pending taker = taker(open, video, created);
+        if (taker != null) {
+          found.put(taker.line().key(), video.id());
+          claimed.add(video.id());
+          open.remove(taker);
         }
       }
       Optional<ListVideos> next = page.nextPageParams();
@@ -81,6 +85,39 @@ final class Reconciler {
       query = next.get();
     }
     return found;
+  }
+
+  /**
+   * The first of {@code open} (most specific first) that matches the video and may have created it;
+   * none when a line giving more fields matches it but cannot have created it (too early).
+   */
+  private static @Nullable Pending taker(List<Pending> open, Video video, Instant created) {
+    int blocking = -1;
+    for (Pending candidate : open) {
+      int fields = givenFields(candidate.line());
+      if (fields < blocking || !matches(candidate.line(), video)) {
+        continue;
+      }
+      if (!created.isBefore(candidate.at().minus(SLACK))) {
+        return candidate;
+      }
+      blocking = Math.max(blocking, fields);
+    }
+    return null;
+  }
+
+  /** How many of the fields a video shows the line gives, besides the prompt. */
+  static int givenFields(BatchLine line) {
+    if (!line.op().equals("create")) {
+      return 0;
+    }
+    int given = 0;
+    for (String field : List.of("model", "seconds", "size")) {
+      if (line.field(field) != null) {
+        given++;
+      }
+    }
+    return given;
   }
 
   /** Whether the video is what the line asked for, as far as a video shows it. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BatchCommandTest {
   @TempDir Path dir;
@@ -71,8 +73,9 @@ class BatchCommandTest {
               "{\"op\":\"create\",\"prompt\":\"A dog\",\"model\":\"sora-2\"}");
       Path out = dir.resolve("out");
 
+      // One worker: line 1's records are written before any wait moves the shared clock.
       CliResult result =
-          sim.run("batch", file.toString(), "--out", out.toString(), "--concurrency", "2");
+          sim.run("batch", file.toString(), "--out", out.toString(), "--concurrency", "1");
 
       assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
       assertThat(result.out())
@@ -504,5 +507,266 @@ class BatchCommandTest {
       assertThat(second.exitCode()).as(second.err()).isZero();
       assertThat(sim.jobs()).hasSize(1);
     }
+  }
+
+  @ParameterizedTest(name = "--concurrency {0}")
+  @ValueSource(strings = {"1", "4"})
+  void aJobFoundForTheWrongLineGoesBackToTheLineWhoseKeyCreatedItAndTheOtherGetsItsOwn(
+      String concurrency) throws Exception {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      Path file =
+          BatchSimulator.write(
+              dir.resolve("in.jsonl"), "{\"prompt\":\"a cat\"}", "{\"prompt\":\"a cat\"}");
+      Path out = Files.createDirectories(dir.resolve("out"));
+      String hash = BatchLine.parse(1, "{\"prompt\":\"a cat\"}").requestHash();
+      // Killed after line 2's create was sent and before line 1's was.
+      BatchSimulator.write(
+          out.resolve("manifest.jsonl"),
+          creating(1, "key-A", hash, "2026-01-02T03:04:05Z"),
+          creating(2, "key-B", hash, "2026-01-02T03:04:05Z"));
+      Video job = sim.create("a cat", "key-B");
+
+      CliResult result =
+          sim.run("batch", file.toString(), "--out", out.toString(), "--concurrency", concurrency);
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.out()).contains("completed  2\n");
+      assertThat(sim.jobs()).hasSize(2);
+      try (Manifest manifest = Manifest.open(out)) {
+        assertThat(manifest.entry("2").id()).isEqualTo(job.id());
+        assertThat(manifest.entry("2").state()).isEqualTo("completed");
+        assertThat(manifest.entry("1").id()).isNotNull().isNotEqualTo(job.id());
+        assertThat(manifest.entry("1").state()).isEqualTo("completed");
+        assertThat(manifest.entry("1").idempotencyKey()).isEqualTo("key-A");
+      }
+      assertThat(BatchSimulator.lines(out.resolve("manifest.jsonl")))
+          .contains(
+              "{\"line\":1,\"key\":\"1\",\"state\":\"creating\",\"idempotency_key\":\"key-A\","
+                  + "\"request_hash\":\""
+                  + hash
+                  + "\",\"at\":\"2026-01-02T03:04:05Z\",\"id\":null,\"files\":[],\"error\":null,"
+                  + "\"given_back_to\":\"2\"}");
+    }
+  }
+
+  @Test
+  void aLineGivingFewerFieldsDoesNotTakeTheJobOfALineAskingForMore() throws Exception {
+    try (BatchSimulator sim = new BatchSimulator(b -> b.idempotencyKeys(false))) {
+      String plain = "{\"prompt\":\"a cat\"}";
+      String pro = "{\"prompt\":\"a cat\",\"model\":\"sora-2-pro\"}";
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), plain, pro);
+      Path out = Files.createDirectories(dir.resolve("out"));
+      BatchSimulator.write(
+          out.resolve("manifest.jsonl"),
+          creating(1, "key-1", BatchLine.parse(1, plain).requestHash(), "2026-01-02T03:04:05Z"),
+          creating(2, "key-2", BatchLine.parse(2, pro).requestHash(), "2026-01-02T03:04:05Z"));
+      Video job;
+      try (var client = sim.client()) {
+        job =
+            client.create(
+                io.github.openaivideos.models.CreateVideoRequest.builder()
+                    .prompt("a cat")
+                    .model(io.github.openaivideos.models.VideoModelName.SORA_2_PRO)
+                    .build());
+      }
+
+      CliResult result = sim.run("batch", file.toString(), "--out", out.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(sim.jobs()).hasSize(2);
+      try (Manifest manifest = Manifest.open(out)) {
+        assertThat(manifest.entry("2").id()).isEqualTo(job.id());
+        assertThat(manifest.entry("1").id()).isNotEqualTo(job.id());
+      }
+    }
+  }
+
+  @Test
+  void aLineRunAgainInALaterRoundIsCountedOnceByTheProgressLine() {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      sim.simulator.faults().next(Fault.status(500).onPaths("/v1/videos"));
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
+
+      CliResult result = sim.run("batch", file.toString(), "--out", dir.resolve("out").toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.err()).endsWith("batch 1/1 done, 0 failed, 0 running, 0 queued\n");
+    }
+  }
+
+  @Test
+  void aLostConnectionIsJournaledInTheToolsWords() {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      sim.simulator.faults().next(Fault.dropConnectionMidBody().onPaths("/v1/videos"));
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
+      Path out = dir.resolve("out");
+
+      CliResult result = sim.run("batch", file.toString(), "--out", out.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(BatchSimulator.lines(out.resolve("manifest.jsonl")).get(1))
+          .isEqualTo(
+              "{\"line\":1,\"key\":\"1\",\"state\":\"error\",\"error\":{\"code\":\"uncertain\","
+                  + "\"message\":\"cannot connect to "
+                  + sim.simulator.baseUrl().toString().replaceAll("/$", "")
+                  + ": unexpected end of stream (the job may have been created; it is looked for"
+                  + " before trying again)\"}}");
+    }
+  }
+
+  @Test
+  void aFileEditedDuringTheRunStopsItWithOneLineSayingSo() {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      Path file =
+          BatchSimulator.write(
+              dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}", "{\"prompt\":\"A dog\"}");
+      java.util.concurrent.atomic.AtomicBoolean edited =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      io.github.openaivideos.Sleeper editOnFirstWait =
+          delay -> {
+            if (edited.compareAndSet(false, true)) {
+              BatchSimulator.write(file, "{\"prompt\":\"A cat\"}", "not json");
+            }
+            sim.sleep(delay);
+          };
+
+      CliResult result =
+          SimulatedCli.run(
+              Cli.withClients(sim.clients())
+                  .live(new Live(sim.clock, editOnFirstWait, Ticker.NONE, new Interrupts())),
+              Map.of(
+                  "OPENAI_BASE_URL",
+                  sim.simulator.baseUrl().toString(),
+                  "OPENAI_API_KEY",
+                  BatchSimulator.KEY),
+              "batch",
+              file.toString(),
+              "--out",
+              dir.resolve("out").toString(),
+              "--concurrency",
+              "1");
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.err())
+          .endsWith("error: " + file + ":2 changed during the run; rerun to pick up the change\n");
+    }
+  }
+
+  @Test
+  void longIdsThatShareTheirStartGetFilesOfTheirOwnWithTheJobIdWhole() throws Exception {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      String start = "x".repeat(110);
+      Path file =
+          BatchSimulator.write(
+              dir.resolve("in.jsonl"),
+              "{\"prompt\":\"A cat\",\"id\":\"" + start + "a\"}",
+              "{\"prompt\":\"A dog\",\"id\":\"" + start + "b\"}");
+      Path out = dir.resolve("out");
+
+      CliResult result = sim.run("batch", file.toString(), "--out", out.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      try (Manifest manifest = Manifest.open(out)) {
+        for (String key : List.of(start + "a", start + "b")) {
+          String id = manifest.entry(key).id();
+          assertThat(manifest.entry(key).files())
+              .containsExactly("x".repeat(40) + "-" + id + ".mp4");
+          assertThat(out.resolve("x".repeat(40) + "-" + id + ".mp4")).exists();
+        }
+      }
+    }
+  }
+
+  @Test
+  void aJournalThatCannotBeWrittenStopsTheRunCleanlyAndTheStartedJobIsKept() throws Exception {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      Path file =
+          BatchSimulator.write(
+              dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}", "{\"prompt\":\"A dog\"}");
+      Path out = Files.createDirectories(dir.resolve("out"));
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream stream =
+          new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+      BatchRun run;
+      // Room for line 1's creating and created records; the disk is full for its completed one.
+      try (Manifest manifest = Manifest.open(out, channel -> new FullDisk(channel, 2));
+          io.github.openaivideos.VideosClient client = sim.client();
+          BatchProgress progress = new BatchProgress(stream, null, Ticker.NONE, sim.clock, 2)) {
+        run =
+            new BatchRun(
+                file,
+                manifest,
+                client,
+                new SharedBackoff(sim.clock, sim::sleep, () -> 0.5),
+                sim.clock,
+                sim::sleep,
+                new BatchRun.Settings(
+                    1,
+                    List.of(io.github.openaivideos.models.ContentVariant.VIDEO),
+                    Duration.ofSeconds(2),
+                    Duration.ofMinutes(30),
+                    out),
+                progress,
+                e -> String.valueOf(e.getMessage()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(run::run)
+            .isInstanceOf(Manifest.WriteFailed.class)
+            .hasMessage(
+                "cannot write " + out.resolve("manifest.jsonl") + ": no space left on device");
+        // Line 1 ended (as an error), line 2 was never started.
+        assertThat(progress.line())
+            .startsWith("batch 0/2 done, 0 failed, 0 running, 1 queued, 1 errors");
+      }
+      // Line 2 never started; line 1's job is in the journal for the next run.
+      assertThat(sim.jobs()).hasSize(1);
+      try (Manifest manifest = Manifest.open(out)) {
+        assertThat(manifest.entry("1").id()).isEqualTo(sim.jobs().get(0).id());
+        assertThat(manifest.entry("2")).isNull();
+      }
+    }
+  }
+
+  @Test
+  void unreadableRecordsOfTheJournalAreSkippedAndCountedOnce() throws Exception {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
+      Path out = Files.createDirectories(dir.resolve("out"));
+      String hash = BatchLine.parse(1, "{\"prompt\":\"A cat\"}").requestHash();
+      Video job = sim.create("A cat", "key-1");
+      // A write cut short by a full disk, and the next record on the same line.
+      BatchSimulator.write(
+          out.resolve("manifest.jsonl"),
+          creating(1, "key-1", hash, "2026-01-02T03:04:05Z"),
+          "{\"line\":1,\"key\":\"1\",\"state\":\"crea"
+              + "{\"line\":1,\"key\":\"1\",\"state\":\"created\",\"id\":\""
+              + job.id()
+              + "\"}",
+          "garbage");
+
+      CliResult result = sim.run("batch", file.toString(), "--out", out.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.err())
+          .startsWith(
+              "warning: "
+                  + out.resolve("manifest.jsonl")
+                  + ": skipped 2 unreadable records (cut short by a kill or a full disk); their"
+                  + " lines go on from the record before\n");
+      assertThat(sim.jobs()).extracting(Video::id).containsExactly(job.id());
+    }
+  }
+
+  private static String creating(int line, String key, String hash, String at) {
+    return "{\"line\":"
+        + line
+        + ",\"key\":\""
+        + line
+        + "\",\"state\":\"creating\",\"idempotency_key\":\""
+        + key
+        + "\",\"request_hash\":\""
+        + hash
+        + "\",\"at\":\""
+        + at
+        + "\"}";
   }
 }

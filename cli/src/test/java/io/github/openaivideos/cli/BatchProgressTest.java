@@ -76,6 +76,34 @@ class BatchProgressTest {
                 + "batch 0/3 done, 0 failed, 1 running, 2 queued\n");
   }
 
+  @Test
+  void aLineRunAgainIsCountedOnceWhenItEndsAgain() {
+    BatchProgress progress = progress(null, 2);
+    progress.started();
+    progress.ended("error");
+    progress.alreadyFinished(true);
+
+    progress.retrying("error", true);
+    progress.started();
+    progress.ended("completed");
+    progress.retrying("completed", false);
+    progress.started();
+
+    assertThat(progress.line()).isEqualTo("batch 1/2 done, 0 failed, 1 running, 0 queued, ETA 0s");
+  }
+
+  @Test
+  void aTickThatComesAfterTheLineWasClosedDrawsNothing() {
+    BatchProgress progress = progress(new StatusLine(stream, Terminal.of(80)), 3);
+    progress.close();
+
+    progress.tick(); // a tick that was under way while the line closed
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "\rbatch 0/3 done, 0 failed, 0 running, 3 queued" + StatusLine.CLEAR_TO_END + "\n");
+  }
+
   private BatchProgress progress(@Nullable StatusLine statusLine, int total) {
     return new BatchProgress(stream, statusLine, Ticker.NONE, clock, total);
   }

@@ -143,4 +143,22 @@ class ErrorReporterTest {
       out.write(bytes);
     }
   }
+
+  @Test
+  void aFailureKeptForLaterIsDescribedInTheToolsWordsOnOneLineWithTheKeyRedacted() {
+    Exception reset =
+        new io.github.openaivideos.ApiConnectionException(
+            "create failed to get a response: SocketException: Connection reset",
+            new java.net.SocketException("Connection reset"));
+    Exception echoed =
+        new io.github.openaivideos.ApiConnectionException(
+            "retrieve failed",
+            new IOException("bad header\nAuthorization: Bearer " + KEY.toUpperCase()));
+
+    assertThat(ErrorReporter.describe(reset, "http://127.0.0.1:1/v1", List.of(KEY)))
+        .isEqualTo("cannot connect to http://127.0.0.1:1/v1: connection reset");
+    assertThat(ErrorReporter.describe(echoed, "http://127.0.0.1:1/v1", List.of(KEY)))
+        .isEqualTo(
+            "cannot connect to http://127.0.0.1:1/v1: bad header Authorization: Bearer [REDACTED]");
+  }
 }

@@ -46,15 +46,74 @@ class ManifestTest {
   }
 
   @Test
-  void aDamagedRecordInsideTheJournalIsRefused() throws Exception {
+  void unreadableRecordsAnywhereAreSkippedAndCountedKeepingAWholeRecordThatFollowsOnTheSameLine()
+      throws Exception {
     Files.writeString(
-        dir.resolve("manifest.jsonl"), "garbage\n{\"line\":1,\"key\":\"a\",\"state\":\"x\"}\n");
+        dir.resolve("manifest.jsonl"),
+        "garbage\n"
+            + "{\"line\":1,\"key\":\"a\",\"state\":\"creating\",\"idempotency_key\":\"k1\"}\n"
+            + "{\"line\":2,\"key\":\"b\",\"sta"
+            + "{\"line\":2,\"key\":\"b\",\"state\":\"creating\",\"idempotency_key\":\"k2\"}\n"
+            + "{\"line\":1,\"key\":\"a\",\"state\":\"created\",\"id\":\"video_1\"}\n");
 
-    assertThatThrownBy(() -> Manifest.open(dir))
-        .isInstanceOf(Manifest.Refused.class)
-        .hasMessage(
-            dir.resolve("manifest.jsonl")
-                + ":1: not a record of videos batch; move the file away to start afresh");
+    try (Manifest manifest = Manifest.open(dir)) {
+      assertThat(manifest.skipped()).isEqualTo(2);
+      assertThat(manifest.entry("a").id()).isEqualTo("video_1");
+      assertThat(manifest.entry("b").idempotencyKey()).isEqualTo("k2");
+    }
+  }
+
+  @Test
+  void aWriteThatFailsIsCutOffTheFileAndSaysWhy() throws Exception {
+    FullDisk[] disk = new FullDisk[1];
+    try (Manifest manifest = Manifest.open(dir, channel -> disk[0] = new FullDisk(channel, 1))) {
+      manifest.append(record("a", "creating", "idempotency_key", "k1"));
+      assertThatThrownBy(() -> manifest.append(record("b", "creating", "idempotency_key", "k2")))
+          .isInstanceOf(Manifest.WriteFailed.class)
+          .hasMessage(
+              "cannot write " + dir.resolve("manifest.jsonl") + ": no space left on device");
+      disk[0].writesLeft = 1; // space again
+      manifest.append(record("a", "created", "id", "video_1"));
+    }
+    assertThat(Files.readAllLines(dir.resolve("manifest.jsonl")))
+        .containsExactly(
+            "{\"line\":1,\"key\":\"a\",\"state\":\"creating\",\"idempotency_key\":\"k1\"}",
+            "{\"line\":1,\"key\":\"a\",\"state\":\"created\",\"id\":\"video_1\"}");
+  }
+
+  @Test
+  void aJournalThatCannotBeReadIsClosedAgain() throws Exception {
+    // A torn last record is cut off the file as it is read; here that fails.
+    Files.writeString(dir.resolve("manifest.jsonl"), "{\"line\":1,\"key\":\"a\",\"sta");
+    FullDisk[] disk = new FullDisk[1];
+
+    assertThatThrownBy(
+            () ->
+                Manifest.open(
+                    dir,
+                    channel -> {
+                      disk[0] = new FullDisk(channel, 0);
+                      disk[0].truncateFails = true;
+                      return disk[0];
+                    }))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    assertThat(disk[0].isOpen()).isFalse();
+  }
+
+  @Test
+  void aRecordThatSetsAnotherIdSaysWhetherItWasFoundByListing() {
+    try (Manifest manifest = Manifest.open(dir)) {
+      Map<String, Object> found = record("a", "created", "id", "video_1");
+      found.put("reconciled", true);
+      manifest.append(found);
+      assertThat(manifest.append(record("a", "completed", "id", "video_1")).reconciled()).isTrue();
+      Map<String, Object> back = record("a", "creating", "idempotency_key", "k1");
+      back.put("id", null);
+      Manifest.Entry reset = manifest.append(back);
+      assertThat(reset.id()).isNull();
+      assertThat(reset.reconciled()).isFalse();
+      assertThat(manifest.append(record("a", "created", "id", "video_2")).reconciled()).isFalse();
+    }
   }
 
   @Test
