@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -268,7 +269,22 @@ final class BatchCommand implements Callable<Integer> {
                   + " (cut short by a kill or a full disk); their lines go on from the record"
                   + " before");
     }
+    sweepPartialDownloads();
     return manifest;
+  }
+
+  /**
+   * Removes the hidden partial files ({@code .NAME.RANDOM.part}) a killed run left in the folder.
+   * Safe while this run holds the folder's lock: no other download can be writing there.
+   */
+  private void sweepPartialDownloads() {
+    try (DirectoryStream<Path> partial = Files.newDirectoryStream(out, ".*.part")) {
+      for (Path file : partial) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // Left for a later run: a partial file takes room but never counts as a download.
+    }
   }
 
   /**

@@ -216,6 +216,22 @@ class BatchCommandTest {
   }
 
   @Test
+  void aRerunSweepsThePartialDownloadsAKilledRunLeftAndKeepsEverythingElse() throws Exception {
+    try (BatchSimulator sim = new BatchSimulator()) {
+      Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
+      Path out = Files.createDirectories(dir.resolve("out"));
+      Path partial = Files.writeString(out.resolve(".1-video_x.mp4.3fa9c2.part"), "half");
+      Path mine = Files.writeString(out.resolve("notes.part"), "the user's own file");
+
+      CliResult result = sim.run("batch", file.toString(), "--out", out.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(partial).doesNotExist();
+      assertThat(mine).hasContent("the user's own file");
+    }
+  }
+
+  @Test
   void aLineWhoseJobWasCreatedIsReattachedById() throws Exception {
     try (BatchSimulator sim = new BatchSimulator()) {
       Path file = BatchSimulator.write(dir.resolve("in.jsonl"), "{\"prompt\":\"A cat\"}");
