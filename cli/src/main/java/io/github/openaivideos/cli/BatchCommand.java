@@ -136,7 +136,7 @@ final class BatchCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("FILE: no such file: " + file);
     }
-    prepareFolder();
+    AssetFiles.prepareFolder(out, "--out");
     try (Manifest manifest = openManifest()) {
       Checked checked = check(manifest);
       if (!checked.problems().isEmpty()) {
@@ -237,17 +237,6 @@ final class BatchCommand implements Callable<Integer> {
             "interrupted: started jobs keep running on the server; run the same command again to"
                 + " resume (no line creates a second job); progress is in "
                 + out.resolve(Manifest.FILE));
-  }
-
-  private void prepareFolder() {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out: " + out + " is a file, not a folder");
-    }
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--out: cannot create the folder " + out, e);
-    }
   }
 
   private Manifest openManifest() {

@@ -81,8 +81,11 @@ final class BatchRun {
   /** The lines to run again in the next round: an uncertain create, a job given back. */
   private final Set<String> again = ConcurrentHashMap.newKeySet();
 
-  /** The state each line was last counted in by the progress line, and whether this run. */
-  private final Map<String, String> counted = new ConcurrentHashMap<>();
+  /** How the progress line last counted a line: in which state, and whether in this run. */
+  private record Counted(String state, boolean thisRun) {}
+
+  /** The way each line was last counted, so that a line run again is counted once. */
+  private final Map<String, Counted> counted = new ConcurrentHashMap<>();
 
   /** Held while a line's job is journaled or given back to the line whose key created it. */
   private final Object ownership = new Object();
@@ -192,7 +195,7 @@ final class BatchRun {
             if (entry != null && entry.finished()) {
               if (countFinished) {
                 progress.alreadyFinished(entry.state().equals("completed"));
-                counted.put(line.key(), EARLIER + entry.state());
+                counted.put(line.key(), new Counted(entry.state(), false));
               }
               return;
             }
@@ -204,9 +207,9 @@ final class BatchRun {
               slots.release(); // stopped while this line waited for a worker
               return;
             }
-            String before = counted.get(line.key());
+            Counted before = counted.get(line.key());
             if (before != null) {
-              progress.retrying(before.replace(EARLIER, ""), !before.startsWith(EARLIER));
+              progress.retrying(before.state(), before.thisRun());
             }
             progress.started();
             pool.execute(
@@ -218,7 +221,7 @@ final class BatchRun {
                     // The journal cannot be written (or worse): stop taking lines.
                     stop(e);
                   } finally {
-                    counted.put(line.key(), state);
+                    counted.put(line.key(), new Counted(state, true));
                     progress.ended(state);
                     slots.release();
                   }
@@ -236,9 +239,6 @@ final class BatchRun {
       }
     }
   }
-
-  /** Prefix of a state {@link #counted} from an earlier run's journal. */
-  private static final String EARLIER = "earlier:";
 
   /** The first failure that stops the run; the lines in flight end, no other starts. */
   private void stop(RuntimeException e) {

@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -141,7 +140,7 @@ public final class Cli {
       String reason =
           failure == null || failure.getMessage() == null
               ? ""
-              : ": " + failure.getMessage().toLowerCase(Locale.ROOT);
+              : ": " + CliWords.plainReason(failure.getMessage(), "");
       err.println(ErrorReporter.oneLine("error: " + STDOUT_FAILED + reason));
       err.flush();
       return code == ExitCode.OK ? ExitCode.API_ERROR : code;

@@ -145,9 +145,16 @@ final class CliWords {
     if (e instanceof DirectoryNotEmptyException) {
       return "the folder is not empty";
     }
-    String reason = e.getReason();
+    return plainReason(e.getReason(), "file-system error");
+  }
+
+  /**
+   * An operating system's reason as the middle of a sentence: {@code No space left on device} reads
+   * {@code no space left on device}; {@code whenNone} when there is none.
+   */
+  static String plainReason(@Nullable String reason, String whenNone) {
     return reason == null || reason.isBlank()
-        ? "file-system error"
+        ? whenNone
         : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
   }
 

@@ -123,11 +123,7 @@ final class ErrorReporter
     for (int depth = 0; root.getCause() != null && depth < 20; depth++) {
       root = root.getCause();
     }
-    String reason = root == e ? null : root.getMessage();
-    if (reason == null || reason.isBlank()) {
-      return "the connection was lost";
-    }
-    return reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
+    return CliWords.plainReason(root == e ? null : root.getMessage(), "the connection was lost");
   }
 
   /** Picocli could not parse the command line (unknown option, missing or invalid value). */

@@ -89,15 +89,12 @@ final class Manifest implements AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     WriteFailed(Path file, IOException cause) {
-      super("cannot write " + file + ": " + reason(cause), cause);
-    }
-
-    private static String reason(IOException e) {
-      String reason = e.getMessage();
-      if (reason == null || reason.isBlank()) {
-        return "input/output error";
-      }
-      return reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
+      super(
+          "cannot write "
+              + file
+              + ": "
+              + CliWords.plainReason(cause.getMessage(), "input/output error"),
+          cause);
     }
   }
 
