@@ -141,7 +141,7 @@ final class BatchCommand implements Callable<Integer> {
       Checked checked = check(manifest);
       if (!checked.problems().isEmpty()) {
         for (String problem : checked.problems()) {
-          session.err().println(ErrorReporter.oneLine(problem));
+          session.err().println(ErrorReporter.clean(problem, ErrorReporter.secretsOf(session)));
         }
         session
             .err()
@@ -161,7 +161,10 @@ final class BatchCommand implements Callable<Integer> {
         return report(manifest);
       } catch (Manifest.WriteFailed | BatchLine.Changed e) {
         // The run stopped; every started job is in the journal (or found by listing) for the next.
-        session.err().println(ErrorReporter.oneLine("error: " + e.getMessage()));
+        session
+            .err()
+            .println(
+                ErrorReporter.clean("error: " + e.getMessage(), ErrorReporter.secretsOf(session)));
         return ExitCode.API_ERROR;
       }
     }
@@ -342,9 +345,7 @@ final class BatchCommand implements Callable<Integer> {
     for (int i = 0; i < unfinished.size() && i < MAX_LISTED; i++) {
       session
           .err()
-          .println(
-              ErrorReporter.redact(
-                  ErrorReporter.oneLine(unfinished.get(i)), ErrorReporter.secretsOf(session)));
+          .println(ErrorReporter.clean(unfinished.get(i), ErrorReporter.secretsOf(session)));
     }
     if (unfinished.size() > MAX_LISTED) {
       session

@@ -122,6 +122,6 @@ final class DebugLog implements Interceptor {
   }
 
   private void line(String text) {
-    err.println(ErrorReporter.redact(ErrorReporter.oneLine(text), secrets.get()));
+    err.println(ErrorReporter.clean(text, secrets.get()));
   }
 }

@@ -114,7 +114,7 @@ final class ErrorReporter
     if (words == null) {
       words = CliWords.message(e);
     }
-    return redact(oneLine(words), secrets);
+    return clean(words, secrets);
   }
 
   /** What ended a connection, from the deepest cause: {@code connection reset}, {@code timeout}. */
@@ -220,7 +220,14 @@ final class ErrorReporter
 
   /** Prints one clean line: see the class comment. */
   private void print(String line) {
-    err.println(redact(oneLine(line), secrets.get()));
+    err.println(clean(line, secrets.get()));
+  }
+
+  /**
+   * The text as one clean line with the secrets redacted: what every line of the tool goes through.
+   */
+  static String clean(String text, List<String> secrets) {
+    return redact(oneLine(text), secrets);
   }
 
   /**

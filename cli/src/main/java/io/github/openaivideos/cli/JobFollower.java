@@ -163,10 +163,7 @@ final class JobFollower {
             + Durations.format(waited)
             + "; it keeps running on the server; resume with: "
             + resume;
-    session
-        .err()
-        .println(
-            ErrorReporter.redact(ErrorReporter.oneLine(message), ErrorReporter.secretsOf(session)));
+    session.err().println(ErrorReporter.clean(message, ErrorReporter.secretsOf(session)));
     return ExitCode.WAIT_TIMEOUT;
   }
 

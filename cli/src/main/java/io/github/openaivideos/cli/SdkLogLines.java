@@ -83,7 +83,7 @@ final class SdkLogLines implements AutoCloseable {
       }
       String text = message == null ? "" : message.replaceFirst("^openai-videos: ", "");
       String line = label(record.getLevel()) + ": " + text;
-      err.println(ErrorReporter.redact(ErrorReporter.oneLine(line), secrets.get()));
+      err.println(ErrorReporter.clean(line, secrets.get()));
     }
 
     private static String label(Level level) {

@@ -80,7 +80,7 @@ final class SharedBackoff {
     }
   }
 
-  /** 429s seen so far, for the summary. */
+  /** 429s seen so far (what a test of the backoff reads). */
   int rateLimits() {
     return rateLimits.get();
   }
